@@ -1,0 +1,23 @@
+package org.reprolab.api;
+
+import java.util.List;
+
+/**
+ * One reproducible experiment of a paper, registered as an OSGi service.
+ *
+ * <p>Rules every implementation follows: never print to stdout, never call {@code System.exit},
+ * never start unmanaged threads, call {@link RunContext#checkCancelled()} at least once a second,
+ * and draw every random number from {@link RunContext#random()} (or a named stream of it) so that
+ * the same seed and parameters give the same numbers.
+ */
+public interface Experiment {
+
+    /** Who this experiment is: id, title, paper, feature. */
+    ExperimentInfo info();
+
+    /** The parameters it accepts, each with a default per {@link Profile}. */
+    List<ParamSpec<?>> params();
+
+    /** Runs the experiment. Throw {@link RunCancelledException} (via checkCancelled) when cancelled. */
+    Result run(RunContext ctx) throws Exception;
+}
