@@ -1,0 +1,93 @@
+package org.reprolab.cli;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.List;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+import org.reprolab.api.ParamException;
+import org.reprolab.launch.HeadlessCommand;
+import org.reprolab.runtime.BadRequestException;
+import org.reprolab.runtime.ExperimentRegistry;
+import org.reprolab.runtime.RunEngine;
+import org.reprolab.runtime.RunStore;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The headless command line, served to the host launcher. Bad input gets one line on stderr naming the
+ * problem and the valid choices, and exit status 2.
+ */
+@Component(service = HeadlessCommand.class)
+public final class LabCommandLine implements HeadlessCommand {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int BAD_INPUT = 2;
+
+    private final ExperimentRegistry registry;
+    private final RunEngine engine;
+    private final RunStore store;
+
+    @Activate
+    public LabCommandLine(@Reference ExperimentRegistry registry, @Reference RunEngine engine, @Reference RunStore store) {
+        this.registry = registry;
+        this.engine = engine;
+        this.store = store;
+    }
+
+    /** The top-level command; its subcommands do the work. */
+    @Command(name = "reprolab", mixinStandardHelpOptions = false,
+            description = "ReproLab: run and compare machine-learning research methods.",
+            footer = {"", "Also: 'reprolab console' (interactive Gogo shell), 'reprolab test' (the test suite)."})
+    static final class Root implements Runnable {
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public void run() {
+            spec.commandLine().usage(spec.commandLine().getOut());
+        }
+    }
+
+    @Override
+    public int execute(List<String> args, PrintStream out, PrintStream err) {
+        PrintWriter outWriter = new PrintWriter(out, true);
+        PrintWriter errWriter = new PrintWriter(err, true);
+        CommandLine cli = new CommandLine(new Root())
+                .addSubcommand("list", new ListCommand(registry, out))
+                .addSubcommand("info", new InfoCommand(registry, out))
+                .addSubcommand("run", new RunCommand(engine, out, err))
+                .addSubcommand("runs", new RunsCommand(store, out))
+                .addSubcommand("help", new CommandLine.HelpCommand());
+        cli.setOut(outWriter).setErr(errWriter);
+        cli.setParameterExceptionHandler((e, a) -> {
+            errWriter.println("reprolab: " + plain(e.getMessage()) + hint(e.getCommandLine()));
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, c, parsed) -> {
+            if (e instanceof BadRequestException || e instanceof ParamException) {
+                errWriter.println("reprolab: " + e.getMessage());
+                return BAD_INPUT;
+            }
+            errWriter.println("reprolab: " + e);
+            return FAILED;
+        });
+        if (!args.isEmpty() && !args.get(0).startsWith("-") && !cli.getSubcommands().containsKey(args.get(0))) {
+            errWriter.println("reprolab: unknown command '" + args.get(0) + "'; commands: "
+                    + String.join(", ", cli.getSubcommands().keySet()) + ", console, test");
+            return BAD_INPUT;
+        }
+        return cli.execute(args.toArray(String[]::new));
+    }
+
+    private static String plain(String picocliMessage) {
+        return picocliMessage.replace("Unmatched argument at index", "unexpected argument at index")
+                .replace("Unknown option:", "unknown option");
+    }
+
+    private static String hint(CommandLine where) {
+        return "; see 'reprolab help" + (where.getParent() == null ? "" : " " + where.getCommandName()) + "'";
+    }
+}

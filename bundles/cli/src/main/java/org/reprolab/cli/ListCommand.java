@@ -1,0 +1,31 @@
+package org.reprolab.cli;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+import org.reprolab.runtime.ExperimentRegistry;
+import org.reprolab.runtime.RegisteredExperiment;
+import picocli.CommandLine.Command;
+
+/** {@code reprolab list}: every installed experiment. */
+@Command(name = "list", description = "List the installed experiments.")
+final class ListCommand implements Callable<Integer> {
+
+    private final ExperimentRegistry registry;
+    private final PrintStream out;
+
+    ListCommand(ExperimentRegistry registry, PrintStream out) {
+        this.registry = registry;
+        this.out = out;
+    }
+
+    @Override
+    public Integer call() {
+        TextTable table = new TextTable("ID", "FEATURE", "YEAR", "TITLE");
+        for (RegisteredExperiment e : registry.experiments()) {
+            var info = e.experiment().info();
+            table.row(info.id(), info.feature(), info.paper().year(), info.title());
+        }
+        table.print(out);
+        return LabCommandLine.OK;
+    }
+}

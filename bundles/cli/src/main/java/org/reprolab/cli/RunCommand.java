@@ -1,0 +1,102 @@
+package org.reprolab.cli;
+
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import org.reprolab.api.ClaimCheck;
+import org.reprolab.api.Profile;
+import org.reprolab.runtime.RunEngine;
+import org.reprolab.runtime.RunHandle;
+import org.reprolab.runtime.RunRecord;
+import org.reprolab.runtime.RunRequest;
+import org.reprolab.runtime.RunStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code reprolab run <id> …}: runs one experiment, shows progress, then the claims table. */
+@Command(name = "run", description = "Run an experiment and print its claims table.")
+final class RunCommand implements Callable<Integer> {
+
+    private final RunEngine engine;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    @Parameters(index = "0", paramLabel = "<id>", description = "experiment id (see 'reprolab list')")
+    String id;
+
+    @Option(names = {"-p", "--param"}, paramLabel = "name=value", description = "set a parameter (see 'reprolab info <id>')")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--profile", paramLabel = "smoke|full", description = "smoke (seconds) or full (the paper's claims); default: smoke")
+    String profile = Profile.SMOKE.id();
+
+    @Option(names = "--seed", paramLabel = "n", description = "the run's seed; default: " + RunRequest.DEFAULT_SEED)
+    long seed = RunRequest.DEFAULT_SEED;
+
+    @Option(names = "--backend", paramLabel = "name", description = "compute backend; default: " + RunRequest.DEFAULT_BACKEND)
+    String backend = RunRequest.DEFAULT_BACKEND;
+
+    @Option(names = "--out", paramLabel = "dir", description = "folder that receives the run's record; default: ./runs")
+    String out_;
+
+    @Option(names = "--strict", description = "exit 1 when a claim did not hold")
+    boolean strict;
+
+    RunCommand(RunEngine engine, PrintStream out, PrintStream err) {
+        this.engine = engine;
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws InterruptedException {
+        RunRequest request = new RunRequest(id, RunRequest.parseAssignments(params), Profile.parse(profile), seed, backend, out_);
+        RunHandle run = engine.submit(request);
+        ProgressPrinter progress = new ProgressPrinter(err, System.console() != null && System.console().isTerminal());
+        run.addProgressListener(progress);
+        Thread cancelOnInterrupt = Thread.ofPlatform().unstarted(run::cancel);
+        Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
+        RunRecord record;
+        try {
+            record = run.completion().get();
+        } catch (ExecutionException e) {
+            err.println("reprolab: run " + run.runId() + " failed: " + e.getCause());
+            return LabCommandLine.FAILED;
+        } finally {
+            progress.finish();
+            removeHook(cancelOnInterrupt);
+        }
+        printClaims(record);
+        RunStatus status = record.runStatus();
+        out.printf(Locale.ROOT, "run %s: %s in %.1f s, %d/%d claims held; record in %s%n", record.runId(),
+                status.name().toLowerCase(Locale.ROOT), record.wallSeconds(), record.claimsHeld(), record.claimCount(), run.dir());
+        if (status != RunStatus.SUCCEEDED) {
+            err.println("reprolab: run " + status.name().toLowerCase(Locale.ROOT) + ": " + record.error());
+            return LabCommandLine.FAILED;
+        }
+        return strict && record.claimsHeld() < record.claimCount() ? LabCommandLine.FAILED : LabCommandLine.OK;
+    }
+
+    private void printClaims(RunRecord record) {
+        if (record.claimCount() == 0) {
+            return;
+        }
+        TextTable table = new TextTable("CLAIM", "HELD", "MEASURED", "EXPECTED", "STATEMENT");
+        for (ClaimCheck c : record.claims()) {
+            table.row(c.id(), c.held() ? "yes" : "NO", c.measured(), c.expected(), c.statement());
+        }
+        table.print(out);
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // the JVM is already shutting down: the hook is running or has run
+        }
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The runtime's services, used by the headless CLI and the console: the experiment registry (whiteboard of
+ * {@link org.reprolab.api.Experiment} services), the run engine and the run store.
+ */
+@Export
+@Version("1.0.0")
+package org.reprolab.runtime;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
