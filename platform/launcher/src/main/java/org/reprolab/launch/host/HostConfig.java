@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
  * The framework properties: the host's defaults, then {@code conf/config.properties}, then {@code -D}
  * system properties that start with {@code reprolab.} or {@code felix.}.
  */
-final class HostConfig {
+public final class HostConfig {
 
     /** Packages the host exports to the bundles through the system bundle. */
     static final String HOST_PACKAGES = String.join(",",
@@ -27,7 +27,7 @@ final class HostConfig {
     private HostConfig() {
     }
 
-    static Map<String, String> load(Path home, boolean console) {
+    public static Map<String, String> load(Path home, boolean console) {
         Map<String, String> props = new HashMap<>();
         props.put("org.osgi.framework.system.packages.extra", HOST_PACKAGES);
         props.put("org.osgi.framework.storage.clean", "onFirstInit");

@@ -1,0 +1,76 @@
+package org.reprolab.platform;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.reprolab.launch.host.Host;
+import org.reprolab.launch.host.HostConfig;
+
+/** The distribution the build assembled (platform/target/reprolab) and ways to drive it from tests. */
+final class Distribution {
+
+    static final Path HOME = Path.of(System.getProperty("reprolab.dist", "target/reprolab")).toAbsolutePath();
+
+    private Distribution() {
+    }
+
+    /** Starts a real Felix with the distribution's bundles; runs go under {@code runs}. */
+    static Host startHost(Path runs) {
+        Map<String, String> props = new java.util.HashMap<>(HostConfig.load(HOME, false));
+        props.put("reprolab.runs", runs.toString());
+        return Host.start(HOME, props, false);
+    }
+
+    /** What a command printed and its exit status. */
+    record Outcome(int status, String out, String err) {
+    }
+
+    static Outcome execute(Host host, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status;
+        try (PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+             PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8)) {
+            status = host.execute(List.of(args), o, e);
+        }
+        return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    /** Starts {@code bin/reprolab args…} as its own process, with the test's JDK and the given run store. */
+    static Process launch(Path runs, String... args) throws IOException {
+        List<String> command = new java.util.ArrayList<>(List.of(HOME.resolve("bin/reprolab").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("REPROLAB_RUNS", runs.toString());
+        pb.environment().remove("REPROLAB_LOG");
+        return pb.start();
+    }
+
+    static Outcome run(Path runs, Duration limit, String... args) throws IOException, InterruptedException {
+        Process p = launch(runs, args);
+        p.getOutputStream().close();
+        var out = p.getInputStream().readAllBytes();
+        var err = p.getErrorStream().readAllBytes();
+        if (!p.waitFor(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("reprolab " + String.join(" ", args) + " did not finish within " + limit);
+        }
+        return new Outcome(p.exitValue(), new String(out, StandardCharsets.UTF_8), new String(err, StandardCharsets.UTF_8));
+    }
+
+    static boolean isEmptyOrMissing(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return true;
+        }
+        try (var files = Files.list(dir)) {
+            return files.findAny().isEmpty();
+        }
+    }
+}

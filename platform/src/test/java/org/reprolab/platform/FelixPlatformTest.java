@@ -1,0 +1,168 @@
+package org.reprolab.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.Constants;
+import org.osgi.framework.ServiceReference;
+import org.reprolab.launch.host.Host;
+
+/** A real Felix with the real bundles of the distribution, driven through its services. */
+class FelixPlatformTest {
+
+    private static final String FORESTS = "org.reprolab.method.forests-smoothers";
+
+    @TempDir
+    static Path runs;
+    private static Host host;
+
+    @BeforeAll
+    static void start() {
+        host = Distribution.startHost(runs);
+    }
+
+    @AfterAll
+    static void stop() {
+        if (host != null) {
+            host.close();
+        }
+    }
+
+    @Test
+    void everyBundleIsActiveAndEveryMethodRegistersItsExperiment() throws Exception {
+        for (Bundle b : host.framework().getBundleContext().getBundles()) {
+            boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
+            boolean consoleOnly = b.getSymbolicName().equals("org.apache.felix.gogo.jline");
+            if (!fragment && !consoleOnly) {
+                assertEquals(Bundle.ACTIVE, b.getState(), b.getSymbolicName() + " is not active");
+            }
+        }
+        assertEquals(Set.of("more-is-better", "forests-smoothers"), Set.copyOf(experimentIds()));
+    }
+
+    /** Asks each Experiment service for its id, through the service's own interface (bundles' class space). */
+    private static List<String> experimentIds() throws Exception {
+        var ctx = host.framework().getBundleContext();
+        List<String> ids = new ArrayList<>();
+        for (ServiceReference<?> ref : ctx.getServiceReferences("org.reprolab.api.Experiment", null)) {
+            Object experiment = ctx.getService(ref);
+            Class<?> api = ref.getBundle().loadClass("org.reprolab.api.Experiment");
+            Object info = api.getMethod("info").invoke(experiment);
+            ids.add((String) info.getClass().getMethod("id").invoke(info));
+            ctx.ungetService(ref);
+        }
+        return ids;
+    }
+
+    @Test
+    void aRunGoesThroughTheExperimentServiceAndIsStoredWhole(@TempDir Path out) throws Exception {
+        Distribution.Outcome first = Distribution.execute(host, "run", "forests-smoothers", "--seed", "5", "--out", out.toString());
+        assertEquals(0, first.status(), first.err());
+        assertTrue(first.out().contains("claims held"), first.out());
+        List<Path> dirs = RunRecords.runDirs(out);
+        assertEquals(1, dirs.size());
+        JsonNode run = RunRecords.read(dirs.get(0));
+        assertEquals("SUCCEEDED", run.get("status").asText());
+        assertEquals("forests-smoothers", run.get("experimentId").asText());
+        assertEquals(FORESTS, run.get("bundle").asText());
+        assertEquals(5, run.get("seed").asLong());
+        assertEquals("smoke", run.get("profile").asText());
+        assertEquals("jvm", run.get("backend").asText());
+        assertFalse(run.get("params").isEmpty());
+        assertTrue(run.get("claims").size() > 0);
+        for (JsonNode claim : run.get("claims")) {
+            assertTrue(claim.has("statement") && claim.has("expected") && claim.has("measured") && claim.has("held"), claim.toString());
+        }
+        assertTrue(run.get("wallSeconds").asDouble() > 0);
+        assertTrue(Files.size(dirs.get(0).resolve("metrics.csv")) > 0);
+        assertTrue(Files.readString(dirs.get(0).resolve("run.log")).contains("started"));
+
+        Distribution.Outcome again = Distribution.execute(host, "run", "forests-smoothers", "--seed", "5", "--out", out.toString());
+        assertEquals(0, again.status(), again.err());
+        JsonNode second = RunRecords.read(RunRecords.runDirs(out).stream().filter(d -> !d.equals(dirs.get(0))).findFirst().orElseThrow());
+        assertEquals(run.get("metrics"), second.get("metrics"), "same seed and params give the same numbers");
+        assertEquals(run.get("claims"), second.get("claims"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "run no-such-thing",
+        "run forests-smoothers -p no_such_param=1",
+        "run forests-smoothers -p malformed",
+        "run forests-smoothers --profile medium",
+        "run forests-smoothers --seed abc",
+        "run forests-smoothers --backend quantum",
+        "run",
+        "frobnicate",
+        "info no-such-thing",
+    })
+    void badInputGetsOneLineExitTwoAndWritesNothing(String commandLine, @TempDir Path out) throws Exception {
+        List<String> args = new ArrayList<>(List.of(commandLine.split(" ")));
+        if (args.get(0).equals("run")) {
+            args.addAll(List.of("--out", out.resolve("runs").toString()));
+        }
+        Distribution.Outcome outcome = Distribution.execute(host, args.toArray(String[]::new));
+        assertEquals(2, outcome.status(), outcome.out() + outcome.err());
+        assertEquals(1, outcome.err().strip().lines().count(), "one line: " + outcome.err());
+        assertTrue(outcome.err().startsWith("reprolab: "), outcome.err());
+        assertTrue(Distribution.isEmptyOrMissing(out.resolve("runs")), "nothing written for: " + commandLine);
+    }
+
+    @Test
+    void typedParametersAreCheckedAgainstTheirSpecification(@TempDir Path out) throws Exception {
+        Distribution.Outcome info = Distribution.execute(host, "info", "more-is-better");
+        assertEquals(0, info.status(), info.err());
+        String intParam = info.out().lines().filter(l -> l.contains(" integer in ["))
+                .map(l -> l.split("\\s+")[0]).findFirst().orElseThrow(() -> new AssertionError(info.out()));
+        for (String bad : List.of(intParam + "=abc", intParam + "=-999999999", intParam + "=1.5")) {
+            Distribution.Outcome o = Distribution.execute(host, "run", "more-is-better", "-p", bad, "--out", out.toString());
+            assertEquals(2, o.status(), bad + ": " + o.err());
+            assertTrue(o.err().contains("'" + intParam + "'"), o.err());
+        }
+        assertTrue(Distribution.isEmptyOrMissing(out));
+    }
+
+    @Test
+    void stoppingAMethodBundleAbortsItsRunAndThePlatformKeepsRunning(@TempDir Path out) throws Exception {
+        CompletableFuture<Distribution.Outcome> run = CompletableFuture.supplyAsync(() ->
+                Distribution.execute(host, "run", "forests-smoothers", "--profile", "full", "--out", out.toString()));
+        Path dir = RunRecords.awaitStatus(out, "RUNNING", Duration.ofSeconds(60));
+        Bundle forests = bundle(FORESTS);
+        forests.stop();
+        Distribution.Outcome outcome = run.get(60, TimeUnit.SECONDS);
+        assertEquals(1, outcome.status(), outcome.err());
+        assertEquals("ABORTED", RunRecords.read(dir).get("status").asText());
+        assertEquals(List.of("more-is-better"), experimentIds(), "the other experiments stay");
+        assertEquals(Bundle.ACTIVE, host.framework().getState());
+        assertTrue(Distribution.execute(host, "list").out().contains("more-is-better"));
+
+        forests.start();
+        assertEquals(Set.of("more-is-better", "forests-smoothers"), Set.copyOf(experimentIds()));
+    }
+
+    private static Bundle bundle(String symbolicName) {
+        for (Bundle b : host.framework().getBundleContext().getBundles()) {
+            if (symbolicName.equals(b.getSymbolicName())) {
+                return b;
+            }
+        }
+        throw new AssertionError("no bundle " + symbolicName);
+    }
+}
