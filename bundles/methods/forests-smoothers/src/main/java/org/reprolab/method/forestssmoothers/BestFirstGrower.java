@@ -253,12 +253,15 @@ final class BestFirstGrower {
                 for (int i : leafMembers) {
                     leafWeight += weights[i];
                 }
+                // The leaf's value is computed as a weighted mean in its own right, not from ŝ, so that
+                // S·y = prediction is a real check of the smoother weights.
                 double[] s = new double[leafMembers.length];
-                double value = 0;
+                double weightedSum = 0;
                 for (int k = 0; k < leafMembers.length; k++) {
                     s[k] = weights[leafMembers[k]] / leafWeight;
-                    value += s[k] * y[leafMembers[k]];
+                    weightedSum += weights[leafMembers[k]] * y[leafMembers[k]];
                 }
+                double value = weightedSum / leafWeight;
                 members.add(leafMembers);
                 smootherWeights.add(s);
                 values.add(value);

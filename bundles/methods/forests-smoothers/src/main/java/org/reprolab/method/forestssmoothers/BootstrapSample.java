@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 
 /**
  * Bootstrap counts w_i: how often training point i was drawn when sampling n points with replacement.
- * They are the weights in a tree's smoother (paper Sec. 2: ŝ_i(x) = w_i·1{x_i ∈ leaf(x)} / Σ_j w_j·1{x_j ∈ leaf(x)}).
+ * They are the weights in a tree's smoother (the paper's tree smoother: ŝ_i(x) = w_i·1{x_i ∈ leaf(x)} / Σ_j w_j·1{x_j ∈ leaf(x)}).
  */
 final class BootstrapSample {
 

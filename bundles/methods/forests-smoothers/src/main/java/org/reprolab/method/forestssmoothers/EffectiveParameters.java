@@ -2,7 +2,7 @@ package org.reprolab.method.forestssmoothers;
 
 /**
  * The paper's effective number of parameters of a smoother on a set of inputs I0 (Curth et al. 2024,
- * Sec. 2, building on Hastie &amp; Tibshirani's smoother degrees of freedom):
+ * "trees as smoothers", building on Hastie &amp; Tibshirani's smoother degrees of freedom):
  * p̂(I0) = (n / |I0|) · Σ_{j ∈ I0} ‖ŝ(x_j)‖².
  * A predictor that returns one training outcome (‖ŝ‖² = 1) uses n parameters; the training mean
  * (ŝ_i = 1/n) uses one. It is computed from the smoother weights, not from prediction variance and

@@ -2,7 +2,7 @@ package org.reprolab.method.forestssmoothers;
 
 /**
  * The paper's decomposition of a forest's expected error on ONE fixed training set (Curth et al. 2024,
- * Sec. 4): R forests that differ only in their own randomness are compared, for every ensemble size b
+ * "beyond bias and variance"): R forests that differ only in their own randomness are compared, for every ensemble size b
  * (the first b trees of each forest), by
  * <ul>
  *   <li>mean MSE over the R forests;</li>

@@ -6,7 +6,7 @@ import java.util.random.RandomGenerator;
  * The paper's simulated data: the additive MARS-style function on x ~ U[0,1]^5,
  * y = 0.1·e^{4x₁} + 4/(1 + e^{−20(x₂ − 0.5)}) + 3x₃ + 2x₄ + x₅ + ε, ε ~ N(0, σ²),
  * with fresh test inputs and shifted test inputs x_test = x_train + U(−δ, δ)^5 (not clipped) to make
- * test inputs gradually less like training inputs (paper Sec. 3.2).
+ * test inputs gradually less like training inputs (the paper's test-time adaptivity experiment).
  */
 final class MarsAdditive {
 
@@ -75,10 +75,6 @@ final class MarsAdditive {
 
         double[] shiftedOutcomes(double delta, double sigma) {
             return outcomes(shiftedInputs(delta), shiftedNoise, sigma);
-        }
-
-        int size() {
-            return trainInputs.length;
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
 /**
  * A random forest of B best-first CART trees, each on its own bootstrap sample (optional) and with
  * its own feature subsampling; its prediction is the mean of the trees' predictions, so its smoother
- * is the mean of their smoother vectors (paper Sec. 2).
+ * is the mean of their smoother vectors (the paper's forest smoother).
  */
 final class RandomForest {
 
@@ -31,10 +31,6 @@ final class RandomForest {
 
         int featuresPerSplit(int d) {
             return Math.max(1, (int) (maxFeatures * d));
-        }
-
-        Settings withTrees(int count) {
-            return new Settings(count, maxLeafNodes, maxFeatures, bootstrap);
         }
     }
 

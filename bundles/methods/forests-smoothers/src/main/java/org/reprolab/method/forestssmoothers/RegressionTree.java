@@ -1,7 +1,7 @@
 package org.reprolab.method.forestssmoothers;
 
 /**
- * A fitted CART regression tree, read as a smoother (paper Sec. 2): its prediction at x is the
+ * A fitted CART regression tree, read as a smoother (Curth et al. 2024): its prediction at x is the
  * weighted mean of the training outcomes in x's leaf, f̂(x) = ŝ(x)·y with
  * ŝ_i(x) = w_i·1{x_i ∈ leaf(x)} / Σ_j w_j·1{x_j ∈ leaf(x)} and w_i the bootstrap count.
  * Leaves keep the indices of their (in-bag) training points so that ŝ(x) can be read off directly.

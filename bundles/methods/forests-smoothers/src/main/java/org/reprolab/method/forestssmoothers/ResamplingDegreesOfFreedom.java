@@ -3,7 +3,8 @@ package org.reprolab.method.forestssmoothers;
 /**
  * Mentch &amp; Zhou's degrees of freedom of a fitting procedure, df = Σ_i Cov(ŷ_i, y_i) / σ², estimated
  * by refitting on fixed inputs with redrawn outcomes y = f(x) + ε. The paper sets it beside p̂_train:
- * both say that more randomness (smaller max_features) regularises the forest (Sec. 3.1).
+ * both say that more randomness (smaller max_features) regularises the forest (the paper's revisit of Mentch &amp; Zhou's
+ * randomness-as-regularisation view).
  */
 final class ResamplingDegreesOfFreedom {
 

@@ -3,7 +3,7 @@ package org.reprolab.method.forestssmoothers;
 /**
  * The smoother matrix S (m × n) of a forest on m inputs, accumulated tree by tree: row j is
  * ŝ(x_j) = (1/b)·Σ_{t ≤ b} ŝ^t(x_j), each tree's row holding its bootstrap-weighted leaf weights
- * (paper Sec. 2). Rows sum to one and S·y is the forest's prediction; leaving out the bootstrap
+ * (the paper's forest smoother). Rows sum to one and S·y is the forest's prediction; leaving out the bootstrap
  * weights would break that identity (spec "Traps").
  *
  * <p>The squared row norms of the unnormalised sum are kept up to date as trees arrive, so p̂ after
@@ -51,10 +51,6 @@ final class SmootherMatrix {
         }
         trees++;
         return EffectiveParameters.fromSquaredNorms(treeSquaredNorms, n, inputs.length);
-    }
-
-    int trees() {
-        return trees;
     }
 
     /** p̂ of the forest of the trees added so far. */
