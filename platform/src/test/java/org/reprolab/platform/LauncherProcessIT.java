@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The distribution's own launcher, started as a separate process, as a user starts it. */
-class LauncherProcessTest {
+class LauncherProcessIT {
 
     private static final Duration LIMIT = Duration.ofSeconds(60);
 

@@ -25,7 +25,7 @@ import org.osgi.framework.ServiceReference;
 import org.reprolab.launch.host.Host;
 
 /** A real Felix with the real bundles of the distribution, driven through its services. */
-class FelixPlatformTest {
+class FelixPlatformIT {
 
     private static final String FORESTS = "org.reprolab.method.forests-smoothers";
 
