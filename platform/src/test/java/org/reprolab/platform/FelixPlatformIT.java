@@ -61,7 +61,9 @@ class FelixPlatformIT {
     private static List<String> experimentIds() throws Exception {
         var ctx = host.framework().getBundleContext();
         List<String> ids = new ArrayList<>();
-        for (ServiceReference<?> ref : ctx.getServiceReferences("org.reprolab.api.Experiment", null)) {
+        ServiceReference<?>[] refs = ctx.getAllServiceReferences("org.reprolab.api.Experiment", null);
+        for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
+            // getAll…: the test class path has its own copy of the API, which the bundles do not share.
             Object experiment = ctx.getService(ref);
             Class<?> api = ref.getBundle().loadClass("org.reprolab.api.Experiment");
             Object info = api.getMethod("info").invoke(experiment);
