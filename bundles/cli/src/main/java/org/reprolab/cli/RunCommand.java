@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import org.reprolab.api.ClaimCheck;
 import org.reprolab.api.Profile;
 import org.reprolab.runtime.RunEngine;
 import org.reprolab.runtime.RunHandle;
@@ -74,6 +73,9 @@ final class RunCommand implements Callable<Integer> {
         RunStatus status = record.runStatus();
         out.printf(Locale.ROOT, "run %s: %s in %.1f s, %d/%d claims held; record in %s%n", record.runId(),
                 status.name().toLowerCase(Locale.ROOT), record.wallSeconds(), record.claimsHeld(), record.claimCount(), run.dir());
+        if (record.profile().equals(Profile.SMOKE.id()) && record.claimsHeld() < record.claimCount()) {
+            out.println("(the smoke profile runs at toy scale to check the machinery; the claims are meant for --profile full)");
+        }
         if (status != RunStatus.SUCCEEDED) {
             err.println("reprolab: run " + status.name().toLowerCase(Locale.ROOT) + ": " + record.error());
             return LabCommandLine.FAILED;
@@ -82,14 +84,11 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void printClaims(RunRecord record) {
-        if (record.claimCount() == 0) {
-            return;
+        if (record.claimCount() > 0) {
+            out.println();
+            ClaimsReport.print(record.claims(), out);
+            out.println();
         }
-        TextTable table = new TextTable("CLAIM", "HELD", "MEASURED", "EXPECTED", "STATEMENT");
-        for (ClaimCheck c : record.claims()) {
-            table.row(c.id(), c.held() ? "yes" : "NO", c.measured(), c.expected(), c.statement());
-        }
-        table.print(out);
     }
 
     private static void removeHook(Thread hook) {
