@@ -1,5 +1,6 @@
 package org.reprolab.method.forestssmoothers;
 
+import org.reprolab.theory.common.SeedSummary;
 import static org.reprolab.api.ClaimCheck.format;
 
 import java.util.ArrayList;
@@ -64,9 +65,9 @@ final class Figures {
             result.series(series("eff-params-vs-trees" + panel, "train (dotted), " + mf, TREES, "effective parameters p̂", b, train));
             result.series(series("mse-vs-trees" + panel, mf, TREES, "test MSE", b, mse));
             result.series(series("train-test-gap" + panel, mf, TREES, "p̂_train − p̂_test", b, gap));
-            double[] meanTest = SeedStatistics.meanCurve(test);
-            double[] meanTrain = SeedStatistics.meanCurve(train);
-            double[] meanMse = SeedStatistics.meanCurve(mse);
+            double[] meanTest = SeedSummary.columnMeans(test);
+            double[] meanTrain = SeedSummary.columnMeans(train);
+            double[] meanMse = SeedSummary.columnMeans(mse);
             for (int t = 0; t < b.length; t++) {
                 ctx.metric("p_test/" + c.key(), t + 1, meanTest[t]);
                 ctx.metric("p_train/" + c.key(), t + 1, meanTrain[t]);
@@ -121,7 +122,7 @@ final class Figures {
             result.series(series("decomposition-mse", mf, TREES, "mean test MSE over R forests", b, mse));
             result.series(series("decomposition-repbias", mf, TREES, "RepBias (MSE of the best forest)", b, bias));
             result.series(series("decomposition-modvar", mf, TREES, "ModVar", b, variability));
-            double[][] means = {SeedStatistics.meanCurve(mse), SeedStatistics.meanCurve(bias), SeedStatistics.meanCurve(variability)};
+            double[][] means = {SeedSummary.columnMeans(mse), SeedSummary.columnMeans(bias), SeedSummary.columnMeans(variability)};
             String key = "mf-" + ForestConfig.number(e.getKey());
             result.metric("decomposition/mean_mse/b-1/" + key, means[0][0]);
             result.metric("decomposition/mean_mse/b-" + b.length + "/" + key, means[0][b.length - 1]);
@@ -147,9 +148,9 @@ final class Figures {
             for (int k = 0; k < sigmas.length; k++) {
                 List<GrowthCurves> seeds = m.noiseLevels().get(new NoiseConfig(sigmas[k], bootstrap));
                 forest[0][k] = mean(seeds, Measurements.TEST, Curve::forestMse);
-                forest[1][k] = SeedStatistics.std(seeds, g -> g.curve(Measurements.TEST).forestMse());
+                forest[1][k] = SeedSummary.over(seeds, g -> g.curve(Measurements.TEST).forestMse()).std();
                 tree[0][k] = mean(seeds, Measurements.TEST, Curve::treeMse);
-                tree[1][k] = SeedStatistics.std(seeds, g -> g.curve(Measurements.TEST).treeMse());
+                tree[1][k] = SeedSummary.over(seeds, g -> g.curve(Measurements.TEST).treeMse()).std();
                 String key = "sigma-" + ForestConfig.number(sigmas[k]) + "/" + (bootstrap ? "bootstrap" : "no-bootstrap");
                 result.metric("noise/forest_mse/" + key, forest[0][k]);
                 result.metric("noise/tree_mse/" + key, tree[0][k]);
@@ -173,11 +174,11 @@ final class Figures {
             for (double v : m.degreesOfFreedom().get(mfs[k])) {
                 perSeed.add(v);
             }
-            df[k] = SeedStatistics.mean(perSeed, Double::doubleValue);
-            dfStd[k] = SeedStatistics.std(perSeed, Double::doubleValue);
+            df[k] = SeedSummary.over(perSeed, Double::doubleValue).mean();
+            dfStd[k] = SeedSummary.over(perSeed, Double::doubleValue).std();
             List<GrowthCurves> seeds = m.grid(plan.shallowLeaves(), mfs[k], true);
             pTrain[k] = mean(seeds, Measurements.TRAIN, Curve::forestEffectiveParameters);
-            pTrainStd[k] = SeedStatistics.std(seeds, g -> g.curve(Measurements.TRAIN).forestEffectiveParameters());
+            pTrainStd[k] = SeedSummary.over(seeds, g -> g.curve(Measurements.TRAIN).forestEffectiveParameters()).std();
             result.metric("df/" + plan.shallowLeaves() + "-leaves/mf-" + ForestConfig.number(mfs[k]) + "/bootstrap", df[k]);
         }
         result.series(new Series("df-vs-max-features", "resampling df (Mentch & Zhou)", "max_features",
@@ -211,13 +212,13 @@ final class Figures {
         for (int k = 0; k < deltas.length; k++) {
             String set = Measurements.offsetSet(deltas[k]);
             y[k] = mean(seeds, set, value);
-            err[k] = SeedStatistics.std(seeds, g -> value.applyAsDouble(g.curve(set)));
+            err[k] = SeedSummary.over(seeds, g -> value.applyAsDouble(g.curve(set))).std();
         }
         return new Series(plot, name, "test-input offset δ", yLabel, deltas, y, err);
     }
 
     private static Series series(String plot, String name, String xLabel, String yLabel, double[] x, List<double[]> perSeed) {
-        return new Series(plot, name, xLabel, yLabel, x, SeedStatistics.meanCurve(perSeed), SeedStatistics.stdCurve(perSeed));
+        return new Series(plot, name, xLabel, yLabel, x, SeedSummary.columnMeans(perSeed), SeedSummary.columnStds(perSeed));
     }
 
     private static List<double[]> curves(List<GrowthCurves> seeds, String set, Function<Curve, double[]> curve) {
@@ -225,7 +226,7 @@ final class Figures {
     }
 
     private static double mean(List<GrowthCurves> seeds, String set, ToDoubleFunction<Curve> value) {
-        return SeedStatistics.mean(seeds, g -> value.applyAsDouble(g.curve(set)));
+        return SeedSummary.over(seeds, g -> value.applyAsDouble(g.curve(set))).mean();
     }
 
     private static double[] trees(int count) {

@@ -1,5 +1,6 @@
 package org.reprolab.method.forestssmoothers;
 
+import org.reprolab.theory.common.SeedSummary;
 import static org.reprolab.api.ClaimCheck.format;
 
 import java.util.ArrayList;
@@ -195,8 +196,8 @@ final class PaperClaims {
 
     private Verdict notOnlyNoiseVariance() {
         List<ErrorDecomposition> seeds = m.decomposition(0.6);
-        double forest = SeedStatistics.mean(seeds, d -> d.meanMse()[d.trees() - 1]);
-        double tree = SeedStatistics.mean(seeds, d -> d.meanMse()[0]);
+        double forest = SeedSummary.over(seeds, d -> d.meanMse()[d.trees() - 1]).mean();
+        double tree = SeedSummary.over(seeds, d -> d.meanMse()[0]).mean();
         return new Verdict("mf 0.6, σ = 0: " + format(forest) + " / " + format(tree) + " = " + format(forest / tree),
                 forest / tree <= NOISELESS_MSE_RATIO);
     }
@@ -215,8 +216,8 @@ final class PaperClaims {
         StringBuilder measured = new StringBuilder();
         for (double mf : RANDOM_MF) {
             List<ErrorDecomposition> seeds = m.decomposition(mf);
-            double last = SeedStatistics.mean(seeds, d -> curve.apply(d)[d.trees() - 1]);
-            double first = SeedStatistics.mean(seeds, d -> curve.apply(d)[0]);
+            double last = SeedSummary.over(seeds, d -> curve.apply(d)[d.trees() - 1]).mean();
+            double first = SeedSummary.over(seeds, d -> curve.apply(d)[0]).mean();
             held &= last / first <= bound;
             measured.append(measured.isEmpty() ? "" : "; ").append("mf ").append(ForestConfig.number(mf)).append(": ")
                     .append(name).append(" ").append(format(last)).append(" / ").append(format(first)).append(" = ")
@@ -266,7 +267,7 @@ final class PaperClaims {
     }
 
     private static double mean(List<GrowthCurves> seeds, String set, ToDoubleFunction<Curve> value) {
-        return SeedStatistics.mean(seeds, g -> value.applyAsDouble(g.curve(set)));
+        return SeedSummary.over(seeds, g -> value.applyAsDouble(g.curve(set))).mean();
     }
 
     private static double average(double[] values) {

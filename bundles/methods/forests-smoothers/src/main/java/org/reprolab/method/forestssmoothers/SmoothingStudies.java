@@ -1,5 +1,6 @@
 package org.reprolab.method.forestssmoothers;
 
+import org.reprolab.theory.common.Parallel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,7 +77,7 @@ final class SmoothingStudies {
                 });
             }
         }
-        return groupBySeed(configs, ParallelTasks.run(tasks), plan.dataSeeds());
+        return groupBySeed(configs, Parallel.run(tasks), plan.dataSeeds());
     }
 
     /**
@@ -106,7 +107,7 @@ final class SmoothingStudies {
                 });
             }
         }
-        return groupBySeed(configs, ParallelTasks.run(tasks), plan.dataSeeds());
+        return groupBySeed(configs, Parallel.run(tasks), plan.dataSeeds());
     }
 
     /**
@@ -140,7 +141,7 @@ final class SmoothingStudies {
                 }
             }
         }
-        List<double[][]> results = ParallelTasks.run(tasks);
+        List<double[][]> results = Parallel.run(tasks);
         Map<Double, List<ErrorDecomposition>> out = new LinkedHashMap<>();
         int next = 0;
         for (double mf : plan.maxFeatures()) {
@@ -196,7 +197,7 @@ final class SmoothingStudies {
                 }
             }
         }
-        List<double[]> fitted = ParallelTasks.run(tasks);
+        List<double[]> fitted = Parallel.run(tasks);
         int next = 0;
         for (double mf : plan.maxFeatures()) {
             double[] perSeed = new double[plan.dfSeeds()];
@@ -235,7 +236,7 @@ final class SmoothingStudies {
                 });
             }
         }
-        List<GrowthCurves> results = ParallelTasks.run(tasks);
+        List<GrowthCurves> results = Parallel.run(tasks);
         Map<String, List<GrowthCurves>> out = new LinkedHashMap<>();
         for (int d = 0; d < datasets.size(); d++) {
             out.put(datasets.get(d).name(), results.subList(d * plan.realSplits(), (d + 1) * plan.realSplits()));

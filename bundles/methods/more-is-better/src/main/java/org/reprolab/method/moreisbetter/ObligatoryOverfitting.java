@@ -1,5 +1,6 @@
 package org.reprolab.method.moreisbetter;
 
+import org.reprolab.theory.common.Parallel;
 import java.util.ArrayList;
 import java.util.List;
 import org.reprolab.api.Result;
@@ -19,7 +20,6 @@ final class ObligatoryOverfitting {
                     double[] ridges) {
     }
 
-    /** One (α, β, n, relative noise) cell. */
     /**
      * One (α, β, n, relative noise) cell. The theory optimum is taken on the experiment's ridge grid, like the
      * empirical one (δ = 0 evaluated as δ → 0); the continuous optimum of the formula is kept beside it.

@@ -1,5 +1,6 @@
 package org.reprolab.method.moreisbetter;
 
+import org.reprolab.theory.common.Parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,8 @@
 package org.reprolab.theory.common;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * Mean and sample standard deviation of one quantity over seeds (or trials). Claims are thresholded on
@@ -24,6 +26,11 @@ public record SeedSummary(double mean, double std, int count) {
         }
         double std = values.length > 1 ? Math.sqrt(squares / (values.length - 1)) : 0;
         return new SeedSummary(mean, std, values.length);
+    }
+
+    /** The summary of one value read off each seed's results. */
+    public static <T> SeedSummary over(List<T> seeds, ToDoubleFunction<T> value) {
+        return of(seeds.stream().mapToDouble(value).toArray());
     }
 
     /** Per-column summaries of {@code perSeed[seed][column]}, e.g. a test-error curve over a ridge grid. */
@@ -51,6 +58,21 @@ public record SeedSummary(double mean, double std, int count) {
             means[j] = summaries[j].mean;
         }
         return means;
+    }
+
+    /** The means of {@link #columns}, one curve per seed. */
+    public static double[] columnMeans(List<double[]> perSeed) {
+        return columnMeans(perSeed.toArray(double[][]::new));
+    }
+
+    /** The sample standard deviations of {@link #columns}, one curve per seed. */
+    public static double[] columnStds(List<double[]> perSeed) {
+        SeedSummary[] summaries = columns(perSeed.toArray(double[][]::new));
+        double[] stds = new double[summaries.length];
+        for (int j = 0; j < stds.length; j++) {
+            stds[j] = summaries[j].std;
+        }
+        return stds;
     }
 
     @Override
