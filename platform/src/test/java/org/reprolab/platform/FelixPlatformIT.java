@@ -111,6 +111,8 @@ class FelixPlatformIT {
         "run forests-smoothers --profile medium",
         "run forests-smoothers --seed abc",
         "run forests-smoothers --backend quantum",
+        "run more-is-better -p b.trials=1,2,3",
+        "run more-is-better -p b.exponents=1.5",
         "run",
         "frobnicate",
         "info no-such-thing",

@@ -55,6 +55,7 @@ public final class TestRunContext implements RunContext {
         if (!left.isEmpty()) {
             throw new IllegalArgumentException("unknown parameters " + left.keySet());
         }
+        experiment.validate(this);
         try {
             this.outDir = Files.createTempDirectory("reprolab-test-" + experiment.info().id());
         } catch (IOException e) {

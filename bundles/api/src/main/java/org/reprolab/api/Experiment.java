@@ -18,6 +18,15 @@ public interface Experiment {
     /** The parameters it accepts, each with a default per {@link Profile}. */
     List<ParamSpec<?>> params();
 
+    /**
+     * Checks what single parameter specifications cannot, such as two lists that must have the same length.
+     * Called before a run is created, so a bad combination writes nothing.
+     *
+     * @throws ParamException with a message for the user
+     */
+    default void validate(ParamValues values) {
+    }
+
     /** Runs the experiment. Throw {@link RunCancelledException} (via checkCancelled) when cancelled. */
     Result run(RunContext ctx) throws Exception;
 }

@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 /**
  * Everything a running experiment may use from the platform. One context belongs to one run.
  */
-public interface RunContext {
+public interface RunContext extends ParamValues {
 
     /** The id of this run, also the name of its folder under the run store. */
     String runId();
@@ -17,9 +17,6 @@ public interface RunContext {
 
     /** The run's seed; every random draw derives from it. */
     long seed();
-
-    /** The validated value of a parameter (the profile's default unless the user set it). */
-    <T> T param(ParamSpec<T> spec);
 
     /** All parameter values of this run by name. */
     Map<String, Object> params();

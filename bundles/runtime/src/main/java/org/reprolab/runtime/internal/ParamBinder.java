@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.reprolab.api.Experiment;
 import org.reprolab.api.ParamException;
 import org.reprolab.api.ParamSpec;
+import org.reprolab.api.ParamValues;
 import org.reprolab.api.Profile;
 import org.reprolab.runtime.BadRequestException;
 
@@ -34,6 +35,17 @@ final class ParamBinder {
             } catch (ParamException e) {
                 throw new BadRequestException(e.getMessage());
             }
+        }
+        try {
+            experiment.validate(new ParamValues() {
+                @Override
+                @SuppressWarnings("unchecked")
+                public <T> T param(ParamSpec<T> spec) {
+                    return (T) values.get(spec.name());
+                }
+            });
+        } catch (ParamException e) {
+            throw new BadRequestException(e.getMessage());
         }
         return values;
     }

@@ -30,7 +30,7 @@ final class SyntheticScaling {
     }
 
     /** What A measured, and the invariants checked on the way. */
-    record Findings(Slice a1, Slice a2, double maxTheoryGap, double maxRidgelessTrainExcess, double minMse,
+    record Findings(Slice a1, Slice a2, double maxRidgelessTrainExcess, double minMse,
                     boolean allFinite, double sweepVsCholesky, double maxSolverResidual, double rfVsKrrAtMillion) {
     }
 
@@ -122,13 +122,6 @@ final class SyntheticScaling {
         Slice a1 = slice(s.a1Features, a1Mean, a1Theory, a1Kernel, a1KernelTheoryLine);
         Slice a2 = slice(s.a2Samples, a2Mean, a2Theory, optima(a2KernelMean), a2KernelTheory);
 
-        double gap = 0;
-        for (Slice slice : List.of(a1, a2)) {
-            for (int k = 0; k < slice.points.length; k++) {
-                gap = Math.max(gap, Math.abs(slice.theory[k] - slice.empirical[k]) / slice.empirical[k]);
-            }
-        }
-
         // Invariants: every MSE finite and ≥ 0; at the smallest ridge, train ≤ test whenever n < N (KRR: N = ∞).
         double excess = Double.NEGATIVE_INFINITY;
         double minMse = Double.POSITIVE_INFINITY;
@@ -161,7 +154,7 @@ final class SyntheticScaling {
         double sweepError = sweepVersusCholesky(task, s, ctx);
 
         report(s, a1, a2, a1Mean, a1TheoryCurves, a1KernelMean, out);
-        return new Findings(a1, a2, gap, excess, minMse, finite, sweepError, maxResidual, rfVsKrr);
+        return new Findings(a1, a2, excess, minMse, finite, sweepError, maxResidual, rfVsKrr);
     }
 
     /** Relative gap between the eigen-sweep and a direct Cholesky solve, train and test predictions, all ridges. */
