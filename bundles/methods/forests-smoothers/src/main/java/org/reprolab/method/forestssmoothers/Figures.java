@@ -73,8 +73,8 @@ final class Figures {
                 ctx.metric("p_train/" + c.key(), t + 1, meanTrain[t]);
                 ctx.metric("mse_test/" + c.key(), t + 1, meanMse[t]);
             }
-            double treeTest = mean(seeds, Measurements.TEST, Curve::treeEffectiveParameters);
-            double treeMse = mean(seeds, Measurements.TEST, Curve::treeMse);
+            double treeTest = Measurements.mean(seeds, Measurements.TEST, Curve::treeEffectiveParameters);
+            double treeMse = Measurements.mean(seeds, Measurements.TEST, Curve::treeMse);
             result.metric("p_train/" + c.key(), meanTrain[b.length - 1]);
             result.metric("p_test/" + c.key(), meanTest[b.length - 1]);
             result.metric("mse_test/" + c.key(), meanMse[b.length - 1]);
@@ -105,7 +105,7 @@ final class Figures {
             result.series(offsetSeries("mse-vs-offset", "single tree, " + mf, "test MSE", deltas, e.getValue(), Curve::treeMse));
             for (double delta : deltas) {
                 result.metric("p_test/offset-" + ForestConfig.number(delta) + "/" + c.key(),
-                        mean(e.getValue(), Measurements.offsetSet(delta), Curve::forestEffectiveParameters));
+                        Measurements.mean(e.getValue(), Measurements.offsetSet(delta), Curve::forestEffectiveParameters));
             }
         }
     }
@@ -147,9 +147,9 @@ final class Figures {
             double[][] tree = new double[2][sigmas.length];
             for (int k = 0; k < sigmas.length; k++) {
                 List<GrowthCurves> seeds = m.noiseLevels().get(new NoiseConfig(sigmas[k], bootstrap));
-                forest[0][k] = mean(seeds, Measurements.TEST, Curve::forestMse);
+                forest[0][k] = Measurements.mean(seeds, Measurements.TEST, Curve::forestMse);
                 forest[1][k] = SeedSummary.over(seeds, g -> g.curve(Measurements.TEST).forestMse()).std();
-                tree[0][k] = mean(seeds, Measurements.TEST, Curve::treeMse);
+                tree[0][k] = Measurements.mean(seeds, Measurements.TEST, Curve::treeMse);
                 tree[1][k] = SeedSummary.over(seeds, g -> g.curve(Measurements.TEST).treeMse()).std();
                 String key = "sigma-" + ForestConfig.number(sigmas[k]) + "/" + (bootstrap ? "bootstrap" : "no-bootstrap");
                 result.metric("noise/forest_mse/" + key, forest[0][k]);
@@ -177,7 +177,7 @@ final class Figures {
             df[k] = SeedSummary.over(perSeed, Double::doubleValue).mean();
             dfStd[k] = SeedSummary.over(perSeed, Double::doubleValue).std();
             List<GrowthCurves> seeds = m.grid(plan.shallowLeaves(), mfs[k], true);
-            pTrain[k] = mean(seeds, Measurements.TRAIN, Curve::forestEffectiveParameters);
+            pTrain[k] = Measurements.mean(seeds, Measurements.TRAIN, Curve::forestEffectiveParameters);
             pTrainStd[k] = SeedSummary.over(seeds, g -> g.curve(Measurements.TRAIN).forestEffectiveParameters()).std();
             result.metric("df/" + plan.shallowLeaves() + "-leaves/mf-" + ForestConfig.number(mfs[k]) + "/bootstrap", df[k]);
         }
@@ -189,11 +189,11 @@ final class Figures {
     private void realData(Result.Builder result) {
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, List<GrowthCurves>> e : m.realData().entrySet()) {
-            List<GrowthCurves> splits = e.getValue();
-            double forestP = mean(splits, Measurements.TEST, Curve::forestEffectiveParameters);
-            double treeP = mean(splits, Measurements.TEST, Curve::treeEffectiveParameters);
-            double forestMse = mean(splits, Measurements.TEST, Curve::forestMse);
-            double treeMse = mean(splits, Measurements.TEST, Curve::treeMse);
+            Measurements.RealDataSummary r = Measurements.RealDataSummary.of(e.getValue());
+            double forestP = r.forestP();
+            double treeP = r.treeP();
+            double forestMse = r.forestMse();
+            double treeMse = r.treeMse();
             result.metric("real/" + e.getKey() + "/forest_p_test", forestP);
             result.metric("real/" + e.getKey() + "/tree_p_test", treeP);
             result.metric("real/" + e.getKey() + "/forest_mse", forestMse);
@@ -211,7 +211,7 @@ final class Figures {
         double[] err = new double[deltas.length];
         for (int k = 0; k < deltas.length; k++) {
             String set = Measurements.offsetSet(deltas[k]);
-            y[k] = mean(seeds, set, value);
+            y[k] = Measurements.mean(seeds, set, value);
             err[k] = SeedSummary.over(seeds, g -> value.applyAsDouble(g.curve(set))).std();
         }
         return new Series(plot, name, "test-input offset δ", yLabel, deltas, y, err);
@@ -223,10 +223,6 @@ final class Figures {
 
     private static List<double[]> curves(List<GrowthCurves> seeds, String set, Function<Curve, double[]> curve) {
         return seeds.stream().map(g -> curve.apply(g.curve(set))).toList();
-    }
-
-    private static double mean(List<GrowthCurves> seeds, String set, ToDoubleFunction<Curve> value) {
-        return SeedSummary.over(seeds, g -> value.applyAsDouble(g.curve(set))).mean();
     }
 
     private static double[] trees(int count) {

@@ -2,6 +2,9 @@ package org.reprolab.method.forestssmoothers;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.reprolab.method.forestssmoothers.GrowthCurves.Curve;
+import org.reprolab.theory.common.SeedSummary;
 
 /**
  * Everything one run measured, per seed, before any averaging: the claims and plots are computed from it.
@@ -32,6 +35,21 @@ record Measurements(StudyPlan plan, Map<ForestConfig, List<GrowthCurves>> grid,
      * @param constantPredictorEffectiveParameters p̂ of a one-leaf tree (the training mean)
      */
     record SanityChecks(double unrestrictedTreeTrainMse, double constantPredictorEffectiveParameters) {
+    }
+
+    /** A forest and its trees on one real table, averaged over the random splits (test inputs). */
+    record RealDataSummary(double forestP, double treeP, double forestMse, double treeMse) {
+
+        static RealDataSummary of(List<GrowthCurves> splits) {
+            return new RealDataSummary(mean(splits, TEST, Curve::forestEffectiveParameters),
+                    mean(splits, TEST, Curve::treeEffectiveParameters), mean(splits, TEST, Curve::forestMse),
+                    mean(splits, TEST, Curve::treeMse));
+        }
+    }
+
+    /** The seed mean of one value of the final (b = B) curve point on an evaluation set. */
+    static double mean(List<GrowthCurves> seeds, String set, ToDoubleFunction<Curve> value) {
+        return SeedSummary.over(seeds, g -> value.applyAsDouble(g.curve(set))).mean();
     }
 
     /** The name of the evaluation set of inputs shifted by U(−δ, δ)^5. */

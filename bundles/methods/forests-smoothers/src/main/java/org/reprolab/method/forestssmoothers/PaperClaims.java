@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.function.ToDoubleFunction;
 import org.reprolab.api.ClaimCheck;
 import org.reprolab.method.forestssmoothers.GrowthCurves.Curve;
 
@@ -117,8 +116,8 @@ final class PaperClaims {
         double[] forest = new double[ALL_MF.length];
         for (int k = 0; k < ALL_MF.length; k++) {
             List<GrowthCurves> seeds = m.grid(deep, ALL_MF[k], false);
-            treeWorst = Math.max(treeWorst, Math.abs(mean(seeds, Measurements.TEST, Curve::treeEffectiveParameters) - n));
-            forest[k] = mean(seeds, Measurements.TEST, Curve::forestEffectiveParameters);
+            treeWorst = Math.max(treeWorst, Math.abs(Measurements.mean(seeds, Measurements.TEST, Curve::treeEffectiveParameters) - n));
+            forest[k] = Measurements.mean(seeds, Measurements.TEST, Curve::forestEffectiveParameters);
         }
         held &= treeWorst <= INTERPOLATION_TOLERANCE;
         held &= forest[1] <= SMOOTH_FOREST_FRACTION * n && forest[2] <= SMOOTH_FOREST_FRACTION * n;
@@ -133,8 +132,8 @@ final class PaperClaims {
         StringBuilder measured = new StringBuilder();
         for (double mf : RANDOM_MF) {
             List<GrowthCurves> seeds = m.grid(plan.deepLeaves(), mf, false);
-            double train = mean(seeds, Measurements.TRAIN, Curve::forestEffectiveParameters);
-            double test = mean(seeds, Measurements.TEST, Curve::forestEffectiveParameters);
+            double train = Measurements.mean(seeds, Measurements.TRAIN, Curve::forestEffectiveParameters);
+            double test = Measurements.mean(seeds, Measurements.TEST, Curve::forestEffectiveParameters);
             held &= Math.abs(train - n) <= INTERPOLATION_TOLERANCE && test <= SMOOTH_FOREST_FRACTION * n;
             measured.append(measured.isEmpty() ? "" : "; ").append("mf ").append(ForestConfig.number(mf))
                     .append(": p̂_train ").append(format(train)).append(", p̂_test ").append(format(test));
@@ -147,8 +146,8 @@ final class PaperClaims {
         boolean held = true;
         for (int k = 0; k < ALL_MF.length; k++) {
             List<GrowthCurves> seeds = m.grid(plan.deepLeaves(), ALL_MF[k], true);
-            ratio[k] = mean(seeds, Measurements.TRAIN, Curve::forestEffectiveParameters)
-                    / mean(seeds, Measurements.TEST, Curve::forestEffectiveParameters);
+            ratio[k] = Measurements.mean(seeds, Measurements.TRAIN, Curve::forestEffectiveParameters)
+                    / Measurements.mean(seeds, Measurements.TEST, Curve::forestEffectiveParameters);
             held &= ratio[k] >= SPIKED_SMOOTH_RATIO;
         }
         return new Verdict("p̂_train / p̂_test " + byMf(ALL_MF, ratio), held);
@@ -161,7 +160,7 @@ final class PaperClaims {
             List<GrowthCurves> seeds = m.grid(plan.deepLeaves(), mf, false);
             double[] p = new double[CLAIM_OFFSETS.length];
             for (int k = 0; k < p.length; k++) {
-                p[k] = mean(seeds, offsetSet(CLAIM_OFFSETS[k]), Curve::forestEffectiveParameters);
+                p[k] = Measurements.mean(seeds, offsetSet(CLAIM_OFFSETS[k]), Curve::forestEffectiveParameters);
             }
             held &= p[0] > p[1] && p[1] > p[2] && p[2] <= OFFSET_SMOOTHING_RATIO * p[0];
             measured.append("mf ").append(ForestConfig.number(mf)).append(": p̂_test at δ 0.05/0.1/0.2 = ")
@@ -172,7 +171,7 @@ final class PaperClaims {
         for (double mf : ALL_MF) {
             List<GrowthCurves> seeds = m.grid(plan.deepLeaves(), mf, false);
             for (double delta : plan.offsets()) {
-                treeWorst = Math.max(treeWorst, Math.abs(mean(seeds, offsetSet(delta), Curve::treeEffectiveParameters) - n));
+                treeWorst = Math.max(treeWorst, Math.abs(Measurements.mean(seeds, offsetSet(delta), Curve::treeEffectiveParameters) - n));
             }
         }
         held &= treeWorst <= INTERPOLATION_TOLERANCE;
@@ -185,8 +184,8 @@ final class PaperClaims {
         StringBuilder measured = new StringBuilder("σ = " + format(plan.sigma()) + ": ");
         for (boolean bootstrap : new boolean[] {true, false}) {
             List<GrowthCurves> seeds = m.grid(plan.deepLeaves(), 0.6, bootstrap);
-            double forest = mean(seeds, Measurements.TEST, Curve::forestMse);
-            double tree = mean(seeds, Measurements.TEST, Curve::treeMse);
+            double forest = Measurements.mean(seeds, Measurements.TEST, Curve::forestMse);
+            double tree = Measurements.mean(seeds, Measurements.TEST, Curve::treeMse);
             held &= forest / tree <= FOREST_TREE_MSE_RATIO;
             measured.append(bootstrap ? "bootstrap " : "; no bootstrap ").append(format(forest)).append(" / ")
                     .append(format(tree)).append(" = ").append(format(forest / tree));
@@ -227,8 +226,8 @@ final class PaperClaims {
     }
 
     private Verdict randomnessRegularises() {
-        double trainRandom = mean(m.grid(plan.shallowLeaves(), 0.2, true), Measurements.TRAIN, Curve::forestEffectiveParameters);
-        double trainGreedy = mean(m.grid(plan.shallowLeaves(), 1.0, true), Measurements.TRAIN, Curve::forestEffectiveParameters);
+        double trainRandom = Measurements.mean(m.grid(plan.shallowLeaves(), 0.2, true), Measurements.TRAIN, Curve::forestEffectiveParameters);
+        double trainGreedy = Measurements.mean(m.grid(plan.shallowLeaves(), 1.0, true), Measurements.TRAIN, Curve::forestEffectiveParameters);
         double dfRandom = average(m.degreesOfFreedom(0.2));
         double dfGreedy = average(m.degreesOfFreedom(1.0));
         boolean held = trainRandom <= RANDOMNESS_TRAIN_RATIO * trainGreedy && dfRandom < dfGreedy;
@@ -241,11 +240,11 @@ final class PaperClaims {
         boolean held = true;
         StringBuilder measured = new StringBuilder();
         for (Map.Entry<String, List<GrowthCurves>> e : m.realData().entrySet()) {
-            List<GrowthCurves> splits = e.getValue();
-            double forestP = mean(splits, Measurements.TEST, Curve::forestEffectiveParameters);
-            double treeP = mean(splits, Measurements.TEST, Curve::treeEffectiveParameters);
-            double forestMse = mean(splits, Measurements.TEST, Curve::forestMse);
-            double treeMse = mean(splits, Measurements.TEST, Curve::treeMse);
+            Measurements.RealDataSummary r = Measurements.RealDataSummary.of(e.getValue());
+            double forestP = r.forestP();
+            double treeP = r.treeP();
+            double forestMse = r.forestMse();
+            double treeMse = r.treeMse();
             held &= forestP < treeP && forestMse < treeMse;
             measured.append(measured.isEmpty() ? "" : "; ").append(e.getKey()).append(": p̂_test forest/tree ")
                     .append(format(forestP)).append("/").append(format(treeP)).append(", MSE forest/tree ")
@@ -264,10 +263,6 @@ final class PaperClaims {
             }
         }
         throw new Measurements.NotMeasured("no test inputs shifted by δ = " + ForestConfig.number(delta));
-    }
-
-    private static double mean(List<GrowthCurves> seeds, String set, ToDoubleFunction<Curve> value) {
-        return SeedSummary.over(seeds, g -> value.applyAsDouble(g.curve(set))).mean();
     }
 
     private static double average(double[] values) {
