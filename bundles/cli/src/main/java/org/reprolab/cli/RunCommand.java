@@ -20,6 +20,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "run", description = "Run an experiment and print its claims table.")
 final class RunCommand implements Callable<Integer> {
 
+    private static final long CANCEL_GRACE_SECONDS = 5;
+
     private final RunEngine engine;
     private final PrintStream out;
     private final PrintStream err;
@@ -57,7 +59,15 @@ final class RunCommand implements Callable<Integer> {
         RunHandle run = engine.submit(request);
         ProgressPrinter progress = new ProgressPrinter(err, System.console() != null && System.console().isTerminal());
         run.addProgressListener(progress);
-        Thread cancelOnInterrupt = Thread.ofPlatform().unstarted(run::cancel);
+        // Ctrl-C: cancel the run and give it a moment to record itself as cancelled before the JVM exits.
+        Thread cancelOnInterrupt = Thread.ofPlatform().unstarted(() -> {
+            run.cancel();
+            try {
+                run.completion().get(CANCEL_GRACE_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // the run did not finish in time: the next start marks it interrupted
+            }
+        });
         Runtime.getRuntime().addShutdownHook(cancelOnInterrupt);
         RunRecord record;
         try {

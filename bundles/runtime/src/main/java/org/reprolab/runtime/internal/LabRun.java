@@ -136,7 +136,11 @@ final class LabRun implements RunHandle {
     }
 
     private void finish(RunStatus end, Instant start, double wall, String why) {
-        log.warn("run {} ended {}: {}", record.runId(), end, why);
+        if (end == RunStatus.CANCELLED) {
+            log.info("run {} ended {}: {}", record.runId(), end, why);
+        } else {
+            log.warn("run {} ended {}: {}", record.runId(), end, why);
+        }
         record = RunRecords.withEnd(record, end, Instant.now(), wall, why);
         status = end;
         saveFinal();
