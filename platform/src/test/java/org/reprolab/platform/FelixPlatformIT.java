@@ -111,6 +111,8 @@ class FelixPlatformIT {
         "run forests-smoothers --profile medium",
         "run forests-smoothers --seed abc",
         "run forests-smoothers --backend quantum",
+        "run forests-smoothers --time-limit soon",
+        "run forests-smoothers --time-limit 0",
         "run more-is-better -p b.trials=1,2,3",
         "run more-is-better -p b.exponents=1.5",
         "run",
@@ -127,6 +129,20 @@ class FelixPlatformIT {
         assertEquals(1, outcome.err().strip().lines().count(), "one line: " + outcome.err());
         assertTrue(outcome.err().startsWith("reprolab: "), outcome.err());
         assertTrue(Distribution.isEmptyOrMissing(out.resolve("runs")), "nothing written for: " + commandLine);
+    }
+
+    @Test
+    void strictTurnsAClaimThatDidNotHoldIntoExitOneAndTheTimeLimitStopsARun(@TempDir Path out) throws Exception {
+        Distribution.Outcome smoke = Distribution.execute(host, "run", "forests-smoothers", "--strict", "--out", out.toString());
+        assertEquals(1, smoke.status(), "the smoke profile's toy scale does not hold every claim: " + smoke.out());
+        assertEquals("SUCCEEDED", RunRecords.read(RunRecords.runDirs(out).get(0)).get("status").asText());
+
+        Path limited = out.resolve("limited");
+        Distribution.Outcome run = Distribution.execute(host, "run", "more-is-better", "--profile", "full",
+                "--time-limit", "2s", "--out", limited.toString());
+        assertEquals(1, run.status(), run.out());
+        assertTrue(run.err().contains("timed out"), run.err());
+        assertEquals("TIMED_OUT", RunRecords.read(RunRecords.runDirs(limited).get(0)).get("status").asText());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.reprolab.cli;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +45,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "dir", description = "folder that receives the run's record; default: ./runs")
     String out_;
 
+    @Option(names = "--time-limit", paramLabel = "duration", converter = DurationConverter.class,
+            description = "stop the run after this long, e.g. 90s, 20m, 2h; default: the platform's (6h)")
+    Duration timeLimit;
+
     @Option(names = "--strict", description = "exit 1 when a claim did not hold")
     boolean strict;
 
@@ -55,7 +60,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        RunRequest request = new RunRequest(id, RunRequest.parseAssignments(params), Profile.parse(profile), seed, backend, out_);
+        RunRequest request = new RunRequest(id, RunRequest.parseAssignments(params), Profile.parse(profile), seed, backend, out_,
+                timeLimit);
         RunHandle run = engine.submit(request);
         ProgressPrinter progress = new ProgressPrinter(err, System.console() != null && System.console().isTerminal());
         run.addProgressListener(progress);
@@ -82,12 +88,12 @@ final class RunCommand implements Callable<Integer> {
         printClaims(record);
         RunStatus status = record.runStatus();
         out.printf(Locale.ROOT, "run %s: %s in %.1f s, %d/%d claims held; record in %s%n", record.runId(),
-                status.name().toLowerCase(Locale.ROOT), record.wallSeconds(), record.claimsHeld(), record.claimCount(), run.dir());
+                status.name().toLowerCase(Locale.ROOT).replace('_', ' '), record.wallSeconds(), record.claimsHeld(), record.claimCount(), run.dir());
         if (record.profile().equals(Profile.SMOKE.id()) && record.claimsHeld() < record.claimCount()) {
             out.println("(the smoke profile runs at toy scale to check the machinery; the claims are meant for --profile full)");
         }
         if (status != RunStatus.SUCCEEDED) {
-            err.println("reprolab: run " + status.name().toLowerCase(Locale.ROOT) + ": " + record.error());
+            err.println("reprolab: run " + status.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + record.error());
             return LabCommandLine.FAILED;
         }
         return strict && record.claimsHeld() < record.claimCount() ? LabCommandLine.FAILED : LabCommandLine.OK;

@@ -1,5 +1,6 @@
 package org.reprolab.runtime;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,10 +10,11 @@ import org.reprolab.api.Profile;
  * What a user asks for: an experiment, raw parameter texts (validated by the engine), profile, seed, backend
  * and optionally another folder for the run store.
  *
- * @param runsRoot folder that receives the run's folder; null for the store's default
+ * @param runsRoot  folder that receives the run's folder; null for the store's default
+ * @param timeLimit how long the run may take before it is stopped as timed out; null for the engine's default
  */
 public record RunRequest(String experimentId, Map<String, String> params, Profile profile, long seed, String backend,
-                         String runsRoot) {
+                         String runsRoot, Duration timeLimit) {
 
     public static final long DEFAULT_SEED = 1;
     public static final String DEFAULT_BACKEND = "jvm";
@@ -21,6 +23,15 @@ public record RunRequest(String experimentId, Map<String, String> params, Profil
         params = Map.copyOf(params);
         profile = profile == null ? Profile.SMOKE : profile;
         backend = backend == null ? DEFAULT_BACKEND : backend;
+        if (timeLimit != null && (timeLimit.isNegative() || timeLimit.isZero())) {
+            throw new BadRequestException("the time limit must be positive, got " + timeLimit.toSeconds() + " s");
+        }
+    }
+
+    /** A request with the engine's default time limit. */
+    public RunRequest(String experimentId, Map<String, String> params, Profile profile, long seed, String backend,
+                      String runsRoot) {
+        this(experimentId, params, profile, seed, backend, runsRoot, null);
     }
 
     /**

@@ -43,8 +43,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Queues runs on a fixed pool ({@code reprolab.runs.concurrency}, default 1), enforces a time limit
- * ({@code reprolab.run.timeLimitSeconds}, default 6 h), and aborts the runs of an experiment whose service
+ * Queues runs on a fixed pool ({@code reprolab.runs.concurrency}, default 1), enforces each run's time limit
+ * (the request's, else {@code reprolab.run.timeLimitSeconds}, default 6 h), and aborts the runs of an experiment whose service
  * goes away (its bundle stopped, updated or uninstalled) while the platform keeps running.
  */
 @Component(service = RunEngine.class)
@@ -121,10 +121,11 @@ public final class RunEngineImpl implements RunEngine {
                     request.backend(), Environment.describe(), RunOwner.current(), RunStatus.QUEUED.name(),
                     now.toString(), null, null, 0, Map.of(), List.of(), List.of(), List.of(), List.of(), null);
             LabRun run = new LabRun(experiment, dir, queued, ctx, log);
+            long limitMillis = (request.timeLimit() == null ? timeLimit : request.timeLimit()).toMillis();
             active.put(runId, run);
             run.completion().whenComplete((r, e) -> active.remove(runId));
             pool.execute(() -> {
-                var limit = timer.schedule(() -> run.stop(RunStatus.TIMED_OUT), timeLimit.toMillis(), TimeUnit.MILLISECONDS);
+                var limit = timer.schedule(() -> run.stop(RunStatus.TIMED_OUT), limitMillis, TimeUnit.MILLISECONDS);
                 try {
                     run.execute();
                 } finally {

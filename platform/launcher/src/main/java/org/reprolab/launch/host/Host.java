@@ -3,6 +3,7 @@ package org.reprolab.launch.host;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ public final class Host implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Host.class);
     private static final long SERVICE_WAIT_MS = 30_000;
+    private static final String STORAGE_PREFIX = "reprolab-felix-";
     /** Bundles only the interactive console needs: the Gogo shell wants a terminal. */
     private static final Set<String> CONSOLE_ONLY = Set.of("org.apache.felix.gogo.jline");
 
@@ -50,12 +52,7 @@ public final class Host implements AutoCloseable {
      */
     public static Host start(Path home, Map<String, String> properties, boolean console) {
         long t0 = System.nanoTime();
-        Path storage;
-        try {
-            storage = Files.createTempDirectory("reprolab-felix-");
-        } catch (IOException e) {
-            throw new HostException("cannot create the framework's storage folder: " + e.getMessage(), e);
-        }
+        Path storage = createStorage();
         Map<String, Object> props = new HashMap<>(properties);
         props.put(Constants.FRAMEWORK_STORAGE, storage.toString());
         props.put("felix.log.logger", new FelixLogBridge());
@@ -153,6 +150,31 @@ public final class Host implements AutoCloseable {
             Thread.currentThread().interrupt();
         } finally {
             deleteRecursively(storage);
+        }
+    }
+
+    /**
+     * A private framework storage folder named after this process; folders left by processes that died
+     * (a crash, kill -9) are removed on the way.
+     */
+    private static Path createStorage() {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        try (DirectoryStream<Path> old = Files.newDirectoryStream(tmp, STORAGE_PREFIX + "*")) {
+            for (Path dir : old) {
+                String rest = dir.getFileName().toString().substring(STORAGE_PREFIX.length());
+                int dash = rest.indexOf('-');
+                if (dash > 0 && dash <= 18 && rest.substring(0, dash).chars().allMatch(Character::isDigit)
+                        && ProcessHandle.of(Long.parseLong(rest.substring(0, dash))).map(p -> !p.isAlive()).orElse(true)) {
+                    deleteRecursively(dir);
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            LOG.debug("could not look for stale framework storage in {}: {}", tmp, e.toString());
+        }
+        try {
+            return Files.createTempDirectory(STORAGE_PREFIX + ProcessHandle.current().pid() + "-");
+        } catch (IOException e) {
+            throw new HostException("cannot create the framework's storage folder: " + e.getMessage(), e);
         }
     }
 
