@@ -190,15 +190,11 @@ final class Figures {
         List<List<String>> rows = new ArrayList<>();
         for (Map.Entry<String, List<GrowthCurves>> e : m.realData().entrySet()) {
             Measurements.RealDataSummary r = Measurements.RealDataSummary.of(e.getValue());
-            double forestP = r.forestP();
-            double treeP = r.treeP();
-            double forestMse = r.forestMse();
-            double treeMse = r.treeMse();
-            result.metric("real/" + e.getKey() + "/forest_p_test", forestP);
-            result.metric("real/" + e.getKey() + "/tree_p_test", treeP);
-            result.metric("real/" + e.getKey() + "/forest_mse", forestMse);
-            result.metric("real/" + e.getKey() + "/tree_mse", treeMse);
-            rows.add(List.of(e.getKey(), format(treeP), format(forestP), format(treeMse), format(forestMse)));
+            result.metric("real/" + e.getKey() + "/forest_p_test", r.forestP());
+            result.metric("real/" + e.getKey() + "/tree_p_test", r.treeP());
+            result.metric("real/" + e.getKey() + "/forest_mse", r.forestMse());
+            result.metric("real/" + e.getKey() + "/tree_mse", r.treeMse());
+            rows.add(List.of(e.getKey(), format(r.treeP()), format(r.forestP()), format(r.treeMse()), format(r.forestMse())));
         }
         result.table(new Table("real-data (50/50 splits, leaves = n_train, mf " + format(plan.realMaxFeatures())
                 + ", no bootstrap, means over " + plan.realSplits() + " splits)",

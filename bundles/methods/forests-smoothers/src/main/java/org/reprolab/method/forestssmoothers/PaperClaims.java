@@ -241,14 +241,10 @@ final class PaperClaims {
         StringBuilder measured = new StringBuilder();
         for (Map.Entry<String, List<GrowthCurves>> e : m.realData().entrySet()) {
             Measurements.RealDataSummary r = Measurements.RealDataSummary.of(e.getValue());
-            double forestP = r.forestP();
-            double treeP = r.treeP();
-            double forestMse = r.forestMse();
-            double treeMse = r.treeMse();
-            held &= forestP < treeP && forestMse < treeMse;
+            held &= r.forestP() < r.treeP() && r.forestMse() < r.treeMse();
             measured.append(measured.isEmpty() ? "" : "; ").append(e.getKey()).append(": p̂_test forest/tree ")
-                    .append(format(forestP)).append("/").append(format(treeP)).append(", MSE forest/tree ")
-                    .append(format(forestMse)).append("/").append(format(treeMse));
+                    .append(format(r.forestP())).append("/").append(format(r.treeP())).append(", MSE forest/tree ")
+                    .append(format(r.forestMse())).append("/").append(format(r.treeMse()));
         }
         if (m.realData().isEmpty()) {
             throw new Measurements.NotMeasured("no real-data splits");
