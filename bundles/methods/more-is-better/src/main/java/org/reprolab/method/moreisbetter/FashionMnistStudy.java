@@ -134,18 +134,20 @@ final class FashionMnistStudy {
     /** Trouser (+1) vs bag (−1) with arc-cosine KRR: R* against label noise, and the power-law exponents. */
     private static BinaryStudy trouserVsBag(Settings s, LabeledImages train, LabeledImages test, RunContext ctx,
                                             Progress progress, Checks checks) {
-        int[] pool = indicesOf(train.labels());
-        int[] testPool = Arrays.copyOf(indicesOf(test.labels()), Math.min(s.testImages, indicesOf(test.labels()).length));
-        double[][] xTest = FashionMnistTasks.centredUnitNorm(test.pixels(), testPool);
-        double[] yTest = FashionMnistTasks.trouserVsBag(test.labels(), testPool);
+        LabeledImages trainPool = train.onlyClasses(FashionMnist.TROUSER, FashionMnist.BAG);
+        LabeledImages testSet = test.onlyClasses(FashionMnist.TROUSER, FashionMnist.BAG).head(s.testImages);
+        int[] pool = IntStream.range(0, trainPool.size()).toArray();
+        int[] allTest = IntStream.range(0, testSet.size()).toArray();
+        double[][] xTest = FashionMnistTasks.centredUnitNorm(testSet.pixels(), allTest);
+        double[] yTest = FashionMnistTasks.trouserVsBag(testSet.labels(), allTest);
         int largest = Arrays.stream(s.binarySamples).max().orElseThrow();
         List<KernelPair> kernels = new ArrayList<>();
         List<double[]> labels = new ArrayList<>();
         List<double[]> noise = new ArrayList<>();
         for (int seed = 0; seed < s.seeds; seed++) {
             int[] chosen = FashionMnistTasks.randomSubset(pool, largest, ctx.random("C/trouser-bag/seed-" + seed));
-            kernels.add(ArcCosineKernel.kernels(FashionMnistTasks.centredUnitNorm(train.pixels(), chosen), xTest));
-            labels.add(FashionMnistTasks.trouserVsBag(train.labels(), chosen));
+            kernels.add(ArcCosineKernel.kernels(FashionMnistTasks.centredUnitNorm(trainPool.pixels(), chosen), xTest));
+            labels.add(FashionMnistTasks.trouserVsBag(trainPool.labels(), chosen));
             RandomGenerator rng = ctx.random("C/trouser-bag/label-noise/seed-" + seed);
             noise.add(IntStream.range(0, largest).mapToDouble(i -> rng.nextGaussian()).toArray());
             ctx.checkCancelled();
@@ -280,11 +282,6 @@ final class FashionMnistStudy {
     private static double[] positive(double[] values) {
         double floor = Arrays.stream(values).filter(v -> v > 0).min().orElse(Double.MIN_NORMAL);
         return Arrays.stream(values).map(v -> Math.max(v, floor)).toArray();
-    }
-
-    private static int[] indicesOf(int[] labels) {
-        return IntStream.range(0, labels.length)
-                .filter(i -> labels[i] == FashionMnist.TROUSER || labels[i] == FashionMnist.BAG).toArray();
     }
 
     private static double[][] topLeft(double[][] k, int n) {
