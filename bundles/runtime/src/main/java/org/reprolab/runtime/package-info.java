@@ -1,9 +1,9 @@
 /**
  * The runtime's services, used by the headless CLI and the console: the experiment registry (whiteboard of
- * {@link org.reprolab.api.Experiment} services), the run engine and the run store.
+ * {@link org.reprolab.api.Experiment} services), the run engine, the run store and the feature service.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.reprolab.runtime;
 
 import org.osgi.annotation.bundle.Export;

@@ -20,7 +20,9 @@ public final class HostConfig {
     static final String HOST_PACKAGES = String.join(",",
             "org.reprolab.launch;version=1.0.0",
             "org.slf4j;version=2.0.17", "org.slf4j.spi;version=2.0.17", "org.slf4j.event;version=2.0.17",
-            "org.slf4j.helpers;version=2.0.17");
+            "org.slf4j.helpers;version=2.0.17",
+            // The Vector API (incubating): the launcher adds the module to the boot layer.
+            "jdk.incubator.vector");
 
     private static final Logger LOG = LoggerFactory.getLogger(HostConfig.class);
 
