@@ -5,12 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.reprolab.tensor.Generator;
 import org.reprolab.tensor.Tensor;
 import org.reprolab.tensor.backend.DType;
+import org.reprolab.tensor.nn.StateDict;
 
 /**
  * Each optimizer against its update rule written out in double precision, on the quadratic
@@ -295,6 +299,19 @@ class OptimizerTest {
         assertThrows(IllegalArgumentException.class,
                 () -> new Adam(List.of(Tensor.zeros(DType.FLOAT64, 5).requiresGrad(true)), 0.1)
                         .loadStateDict(opt.stateDict()));
+    }
+
+    @Test
+    void optimizerStateSurvivesAFile(@TempDir Path dir) throws IOException {
+        Tensor p = param();
+        LAMB opt = new LAMB(List.of(p), 0.05);
+        run(p, opt);
+        Path f = dir.resolve("optimizer.safetensors");
+        StateDict.save(opt.stateDict(), f);
+        Tensor q = Tensor.of(p.toDoubleArray(), 4).requiresGrad(true);
+        LAMB resumed = new LAMB(List.of(q), 0.05);
+        resumed.loadStateDict(StateDict.load(f));
+        assertArrayEquals(run(p, opt)[2], run(q, resumed)[2], 0);
     }
 
     // ---- convergence -------------------------------------------------------------------------------------------
