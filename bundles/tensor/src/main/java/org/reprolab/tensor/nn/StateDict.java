@@ -95,7 +95,9 @@ public final class StateDict {
         int padded = (json.length + 7) / 8 * 8;
 
         Path target = path.toAbsolutePath();
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName() + ".", ".tmp");
+        // createFile (not createTempFile, which makes owner-only files) so the checkpoint gets the umask's mode
+        Path temp = Files.createFile(target.resolveSibling("." + target.getFileName() + "."
+                + Long.toHexString(System.nanoTime() ^ Thread.currentThread().threadId()) + ".tmp"));
         boolean done = false;
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {

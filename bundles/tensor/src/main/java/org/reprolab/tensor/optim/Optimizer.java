@@ -1,6 +1,7 @@
 package org.reprolab.tensor.optim;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -222,9 +223,9 @@ public abstract class Optimizer {
                     Tensor v = e.getValue();
                     if (parts[3].equals("step")) {
                         steps.put(p, (long) v.item());
-                    } else if (!java.util.Arrays.equals(v.shape(), p.shape())) {
-                        problems.add(k + ": shape " + java.util.Arrays.toString(v.shape()) + " vs parameter "
-                                + java.util.Arrays.toString(p.shape()));
+                    } else if (!Arrays.equals(v.shape(), p.shape())) {
+                        problems.add(k + ": shape " + Arrays.toString(v.shape()) + " vs parameter "
+                                + Arrays.toString(p.shape()));
                     } else {
                         buffers.computeIfAbsent(p, x -> new LinkedHashMap<>()).put(parts[3], v);
                     }
@@ -240,7 +241,7 @@ public abstract class Optimizer {
         for (Tensor p : buffers.keySet()) {
             if (!steps.containsKey(p)) {
                 problems.add("buffers without a step count for a parameter of shape "
-                        + java.util.Arrays.toString(p.shape()));
+                        + Arrays.toString(p.shape()));
             }
         }
         if (!problems.isEmpty()) {
