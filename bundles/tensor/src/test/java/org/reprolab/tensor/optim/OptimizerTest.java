@@ -247,6 +247,21 @@ class OptimizerTest {
         assertArrayEquals(new double[] {-0.1, 0.1}, z.toDoubleArray(), 1e-12);
     }
 
+    @Test
+    void stepsLeaveGradientsUntouched() {
+        for (var make : List.<java.util.function.Function<Tensor, Optimizer>>of(
+                p -> new SGD(List.of(p), 0.1).momentum(0.9).weightDecay(0.1).nesterov(true),
+                p -> new Adam(List.of(p), 0.1).weightDecay(0.1).amsgrad(true),
+                p -> new AdamW(List.of(p), 0.1), p -> new LAMB(List.of(p), 0.1))) {
+            Tensor p = param();
+            Optimizer opt = make.apply(p);
+            backward(p);
+            opt.step();
+            opt.step();
+            assertArrayEquals(grad(P0), p.grad().toDoubleArray(), 0, opt.getClass().getSimpleName());
+        }
+    }
+
     // ---- groups, skipping, state -----------------------------------------------------------------------------
 
     @Test
