@@ -184,6 +184,69 @@ public final class Functional {
         return weights.matmul(v);
     }
 
+    /**
+     * Multi-head attention (Vaswani et al. 2017, §3.2.2) on batch-first [B, T, d] inputs (or unbatched [T, d]):
+     * the fused projection inProjWeight [3d, d] (rows for q, k, v) and inProjBias [3d] (or null), heads as
+     * strided [B, heads, T, d/heads] views, {@link #scaledDotProductAttention}, then the output projection.
+     * Self-attention (query, key and value the same tensor) projects with one GEMM.
+     */
+    public static Tensor multiHeadAttention(Tensor query, Tensor key, Tensor value, Tensor mask, int heads,
+                                            Tensor inProjWeight, Tensor inProjBias, Tensor outProjWeight,
+                                            Tensor outProjBias, double dropout, boolean training, Generator gen) {
+        int d = inProjWeight.size(1);
+        boolean unbatched = query.rank() == 2;
+        Tensor q = unbatched ? query.unsqueeze(0) : query;
+        Tensor k = unbatched ? key.unsqueeze(0) : key;
+        Tensor v = unbatched ? value.unsqueeze(0) : value;
+        boolean ok = q.rank() == 3 && k.rank() == 3 && v.rank() == 3 && q.size(2) == d && k.size(2) == d
+                && v.size(2) == d && k.size(0) == q.size(0) && v.size(0) == q.size(0) && k.size(1) == v.size(1);
+        if (!ok) {
+            throw new IllegalArgumentException("multiHeadAttention (d = " + d + "): query " + Shapes.format(query.shape())
+                    + ", key " + Shapes.format(key.shape()) + " and value " + Shapes.format(value.shape())
+                    + " must be [B, Tq, " + d + "], [B, Tk, " + d + "], [B, Tk, " + d + "]");
+        }
+        if (heads < 1 || d % heads != 0) {
+            throw new IllegalArgumentException("multiHeadAttention: d = " + d + " does not split into " + heads
+                    + " heads");
+        }
+        Tensor[] qkv;
+        if (query == key && key == value) {
+            qkv = splitHeads(linear(q, inProjWeight, inProjBias), 3, heads);
+        } else {
+            Tensor qh = splitHeads(linear(q, rows(inProjWeight, d, 0, 1), rows(inProjBias, d, 0, 1)), 1, heads)[0];
+            if (key == value) {
+                Tensor[] kv = splitHeads(linear(k, rows(inProjWeight, d, 1, 2), rows(inProjBias, d, 1, 2)), 2, heads);
+                qkv = new Tensor[] {qh, kv[0], kv[1]};
+            } else {
+                qkv = new Tensor[] {qh,
+                    splitHeads(linear(k, rows(inProjWeight, d, 1, 1), rows(inProjBias, d, 1, 1)), 1, heads)[0],
+                    splitHeads(linear(v, rows(inProjWeight, d, 2, 1), rows(inProjBias, d, 2, 1)), 1, heads)[0]};
+            }
+        }
+        Tensor attended = scaledDotProductAttention(qkv[0], qkv[1], qkv[2], mask, dropout, training, gen);
+        Tensor merged = attended.permute(0, 2, 1, 3).reshape(q.size(0), q.size(1), d);
+        Tensor out = linear(merged, outProjWeight, outProjBias);
+        return unbatched ? out.squeeze(0) : out;
+    }
+
+    /** Rows [first·d, (first + count)·d) of a fused projection (a view), or null. */
+    private static Tensor rows(Tensor t, int d, int first, int count) {
+        return t == null ? null : t.narrow(0, first * d, count * d);
+    }
+
+    /** [B, T, n·d] → n views [B, heads, T, d/heads]. */
+    private static Tensor[] splitHeads(Tensor projected, int n, int heads) {
+        int b = projected.size(0);
+        int t = projected.size(1);
+        int dHead = projected.size(2) / n / heads;
+        Tensor split = projected.reshape(b, t, n, heads, dHead).permute(2, 0, 3, 1, 4);
+        Tensor[] out = new Tensor[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = split.select(0, i);
+        }
+        return out;
+    }
+
     /** One GRU step with PyTorch's layout: gates (r, z, n) stacked in weightIh [3h, in] and weightHh [3h, h]. */
     public static Tensor gruCell(Tensor x, Tensor h, Tensor weightIh, Tensor weightHh, Tensor biasIh,
                                  Tensor biasHh) {
