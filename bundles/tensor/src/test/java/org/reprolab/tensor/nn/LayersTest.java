@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.reprolab.tensor.GradCheck;
 import org.reprolab.tensor.Generator;
 import org.reprolab.tensor.Tensor;
-import org.reprolab.tensor.backend.DType;
 
 class LayersTest {
     private final Generator gen = new Generator(11);
@@ -78,7 +77,7 @@ class LayersTest {
         LayerNorm ln = new LayerNorm(8);
         Tensor y = ln.forward(r(4, 8).mul(3).add(2));
         assertEquals(0, y.mean(1).abs().max().item(), 1e-5);
-        assertEquals(1, y.var(1, false, false).sub(1).abs().max().item() + 1, 1e-3);
+        assertEquals(0, y.var(1, false, false).sub(1).abs().max().item(), 1e-3);
         assertEquals(List.of("weight", "bias"), List.copyOf(ln.namedParameters().keySet()));
         assertTrue(new LayerNorm(8, 1e-5, false).namedParameters().isEmpty());
         var e = assertThrows(IllegalArgumentException.class, () -> ln.forward(r(4, 7)));
@@ -160,11 +159,5 @@ class LayersTest {
         assertEquals(List.of("0.weight", "0.bias", "2.weight", "2.bias"),
                 List.copyOf(new MLP(new int[] {3, 5, 1}, Tanh::new, gen).namedParameters().keySet()));
         assertThrows(IllegalArgumentException.class, () -> new MLP(new int[] {3}, ReLU::new, gen));
-    }
-
-    @Test
-    void float64InputsFlowThroughFloat32FreeFunctionals() {
-        Tensor x = r(2, 3).to(DType.FLOAT64);
-        assertEquals(DType.FLOAT64, Functional.layerNorm(x, 1, null, null, 1e-5).dtype());
     }
 }
