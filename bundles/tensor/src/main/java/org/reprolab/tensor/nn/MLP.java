@@ -16,7 +16,7 @@ public class MLP extends Sequential {
             throw new IllegalArgumentException("MLP needs at least an input and an output size, got "
                     + java.util.Arrays.toString(sizes));
         }
-        Generator dropoutGen = gen.fork("dropout");
+        Generator dropoutGen = Streams.child(gen, "dropout");
         for (int i = 0; i + 1 < sizes.length; i++) {
             add(new Linear(sizes[i], sizes[i + 1], true, gen));
             if (i + 2 < sizes.length) {

@@ -27,7 +27,7 @@ public class MultiHeadAttention extends Module {
         this.dModel = dModel;
         this.heads = heads;
         this.dropout = dropout;
-        this.dropoutGen = gen.fork("attention dropout");
+        this.dropoutGen = Streams.child(gen, "attention dropout");
         this.inProjWeight = parameter("in_proj_weight", Init.xavierUniform(Tensor.zeros(3 * dModel, dModel), gen));
         this.inProjBias = bias ? parameter("in_proj_bias", Tensor.zeros(3 * dModel)) : null;
         this.outProj = child("out_proj", new Linear(dModel, dModel, bias, gen));

@@ -23,8 +23,8 @@ public class TransformerBlock extends Module {
         this.attn = child("attn", new MultiHeadAttention(dModel, heads, true, dropout, gen));
         this.ln2 = child("ln2", new LayerNorm(dModel));
         this.ffn = child("ffn", new Sequential(new Linear(dModel, ffn, gen), new GELU(),
-                new Dropout(dropout, gen.fork("ffn dropout")), new Linear(ffn, dModel, gen)));
-        this.drop = child("drop", new Dropout(dropout, gen.fork("residual dropout")));
+                new Dropout(dropout, Streams.child(gen, "ffn dropout")), new Linear(ffn, dModel, gen)));
+        this.drop = child("drop", new Dropout(dropout, Streams.child(gen, "residual dropout")));
     }
 
     /** x [B, T, dModel] (or [T, dModel]), masked causally if this block is causal. */

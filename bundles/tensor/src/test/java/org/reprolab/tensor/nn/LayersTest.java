@@ -141,6 +141,15 @@ class LayersTest {
     }
 
     @Test
+    void modulesBuiltFromOneGeneratorDropDifferentUnits() {
+        Generator shared = new Generator(5);
+        float[] a = Streams.child(shared, "dropout").rand(8).toFloatArray();
+        float[] b = Streams.child(shared, "dropout").rand(8).toFloatArray();
+        assertTrue(!java.util.Arrays.equals(a, b));
+        assertArrayEquals(Streams.child(new Generator(5), "dropout").rand(8).toFloatArray(), a);
+    }
+
+    @Test
     void sequentialAndMlpNameChildrenByPosition() {
         Sequential s = new Sequential(new Linear(4, 3, gen), new ReLU(), new Linear(3, 2, gen));
         assertEquals(List.of("0.weight", "0.bias", "2.weight", "2.bias"), List.copyOf(s.namedParameters().keySet()));
