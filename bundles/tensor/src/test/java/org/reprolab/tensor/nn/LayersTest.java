@@ -35,7 +35,7 @@ class LayersTest {
                 r(4, 3), r(3), r(3));
         GradCheck.check("dropout", x -> Functional.dropout(x[0], 0.3, true, new Generator(5)), r(4, 5));
         GradCheck.check("activations", x -> new Sequential(new GELU(), new Tanh(), new SiLU(), new Sigmoid(),
-                new ReLU(), new Identity()).forward(x[0]), r(6));
+                new ReLU(), new LeakyReLU(0.1), new Identity()).forward(x[0]), r(6));
     }
 
     @Test
