@@ -166,7 +166,8 @@ public final class Functional {
                     + Shapes.format(k.shape()) + " and value " + Shapes.format(v.shape()) + " do not fit"
                     + " [..., Tq, d], [..., Tk, d], [..., Tk, dv]");
         }
-        Tensor scores = q.matmul(k.t()).mul(1 / Math.sqrt(q.size(-1)));
+        // scaling q ([..., Tq, d]) rather than the scores ([..., Tq, Tk]) touches fewer elements
+        Tensor scores = q.mul(1 / Math.sqrt(q.size(-1))).matmul(k.t());
         if (mask != null) {
             if (mask.dtype() != DType.BOOL) {
                 throw new IllegalArgumentException("attention: the mask must be BOOL (true = blocked), got "

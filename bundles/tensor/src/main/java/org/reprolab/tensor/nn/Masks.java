@@ -1,6 +1,7 @@
 package org.reprolab.tensor.nn;
 
 import org.reprolab.tensor.Tensor;
+import org.reprolab.tensor.backend.DType;
 
 /**
  * BOOL attention masks for {@link MultiHeadAttention}, true where a query may NOT attend to a key. Masks of
@@ -30,6 +31,11 @@ public final class Masks {
         }
         Tensor b = Tensor.ofInts(block, t);
         return b.unsqueeze(0).gt(b.unsqueeze(1));
+    }
+
+    /** Blocked where either mask blocks (broadcasting, e.g. causal [T, T] with key padding [B, 1, 1, T]). */
+    public static Tensor union(Tensor a, Tensor b) {
+        return a.to(DType.INT32).add(b.to(DType.INT32)).gt(0);
     }
 
     /** [B, 1, 1, t]: blocks the keys at or after each sequence's length (right padding). */

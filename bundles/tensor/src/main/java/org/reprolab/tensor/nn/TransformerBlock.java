@@ -2,7 +2,6 @@ package org.reprolab.tensor.nn;
 
 import org.reprolab.tensor.Generator;
 import org.reprolab.tensor.Tensor;
-import org.reprolab.tensor.backend.DType;
 
 /**
  * A pre-LN transformer block (as GPT-2; Xiong et al. 2020): x + drop(attn(ln1(x))), then
@@ -38,7 +37,7 @@ public class TransformerBlock extends Module {
         Tensor m = mask;
         if (causal) {
             Tensor c = Masks.causal(x.size(-2)).to(x.backend());
-            m = mask == null ? c : c.to(DType.INT32).add(mask.to(DType.INT32)).gt(0);
+            m = mask == null ? c : Masks.union(c, mask);
         }
         Tensor h = x.add(drop.forward(attn.forward(ln1.forward(x), m)));
         return h.add(drop.forward(ffn.forward(ln2.forward(h))));

@@ -35,6 +35,9 @@ class AttentionTest {
         Tensor pad = Masks.keyPadding(new int[] {2, 3}, 3);
         assertArrayEquals(new int[] {2, 1, 1, 3}, pad.shape());
         assertArrayEquals(new int[] {0, 0, 1, 0, 0, 0}, pad.toIntArray());
+        Tensor both = Masks.union(Masks.causal(3), pad);
+        assertArrayEquals(new int[] {2, 1, 3, 3}, both.shape());
+        assertArrayEquals(new int[] {0, 1, 1, 0, 0, 1, 0, 0, 1, 0, 1, 1, 0, 0, 1, 0, 0, 0}, both.toIntArray());
     }
 
     @Test
