@@ -28,10 +28,6 @@ public final class Losses {
      * remaining positions (NaN when none remain, as PyTorch).
      */
     public static Tensor crossEntropy(Tensor logits, Tensor targets, double labelSmoothing, int ignoreIndex) {
-        if (targets.dtype() != DType.INT32) {
-            throw new IllegalArgumentException("crossEntropy: targets must be INT32 class indices, got "
-                    + targets.dtype() + " of shape " + Shapes.format(targets.shape()));
-        }
         Tensor valid = targets.ne(Tensor.ofInts(new int[] {ignoreIndex}).to(targets.backend()));
         Tensor safeTargets = targets.where(valid, Tensor.ofInts(new int[] {0}).to(targets.backend()));
         Tensor loss = perPosition(logits, safeTargets, labelSmoothing);
