@@ -80,7 +80,10 @@ public final class Generator {
         if (high <= low) {
             throw new IllegalArgumentException("randint: empty range [" + low + ", " + high + ")");
         }
-        return uniform(0, 1, shape).to(DType.FLOAT64).mul(high - low).floor().add(low).to(DType.INT32);
+        // float64 draws carry 53 random bits, so every range up to 2^31 is covered uniformly
+        Tensor u = Tensor.empty(backend(), DType.FLOAT64, shape);
+        u.backend().randomUniform(u.view(), seed, advance(u.numel()), 0, 1);
+        return u.mul((double) high - low).floor().add(low).to(DType.INT32);
     }
 
     /**

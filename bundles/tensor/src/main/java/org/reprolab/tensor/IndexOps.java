@@ -56,8 +56,12 @@ final class IndexOps {
         }
     }
 
+    /**
+     * Refuses out-of-range indices with a clear message. Only for host-resident indices: on a device this would
+     * be a host round trip per op, so device backends check in their kernels instead.
+     */
     private static void checkBounds(String op, Tensor index, int size) {
-        if (index.numel() == 0) {
+        if (index.numel() == 0 || !index.device().equals(org.reprolab.tensor.backend.Device.JVM)) {
             return;
         }
         int lo = (int) index.flatten().min().item();

@@ -89,8 +89,13 @@ final class PointwiseOps {
         };
     }
 
+    /** An op whose result is a mask: comparisons, or MINIMUM/MAXIMUM of masks (logical and/or). */
     static Tensor compare(BinaryOp op, Tensor a, Tensor b) {
         String name = op.name().toLowerCase();
+        if (!op.isComparison() && (a.dtype() != DType.BOOL || b.dtype() != DType.BOOL)) {
+            throw new IllegalArgumentException("logical " + (op == BinaryOp.MINIMUM ? "and" : "or")
+                    + " needs two BOOL masks, got " + a.dtype() + " and " + b.dtype());
+        }
         a.sameBackend(b, name);
         int[] shape = Shapes.broadcast(name, a.shape(), b.shape());
         DType common = a.dtype() == b.dtype() ? a.dtype() : DType.FLOAT64;

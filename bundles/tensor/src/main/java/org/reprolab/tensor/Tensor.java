@@ -82,6 +82,19 @@ public final class Tensor {
         return t;
     }
 
+    /** A BOOL tensor (a mask) holding {@code data} in the given shape. */
+    public static Tensor ofBools(boolean[] data, int... shape) {
+        int[] s = shape.length == 0 && data.length != 1 ? new int[] {data.length} : shape;
+        checkLength(data.length, s);
+        int[] bits = new int[data.length];
+        for (int i = 0; i < data.length; i++) {
+            bits[i] = data[i] ? 1 : 0;
+        }
+        Tensor t = zeros(DType.BOOL, s);
+        t.backend.write(t.view.storage(), 0, bits);
+        return t;
+    }
+
     /** A 0-d float32 tensor. */
     public static Tensor scalar(double value) {
         Tensor t = zeros();
@@ -520,6 +533,21 @@ public final class Tensor {
 
     public Tensor ne(Tensor o) {
         return PointwiseOps.compare(BinaryOp.NE, this, o);
+    }
+
+    /** Elementwise AND of two masks (BOOL, broadcast). */
+    public Tensor logicalAnd(Tensor o) {
+        return PointwiseOps.compare(BinaryOp.MINIMUM, this, o);
+    }
+
+    /** Elementwise OR of two masks (BOOL, broadcast). */
+    public Tensor logicalOr(Tensor o) {
+        return PointwiseOps.compare(BinaryOp.MAXIMUM, this, o);
+    }
+
+    /** Elementwise NOT of a mask. */
+    public Tensor logicalNot() {
+        return eq(0);
     }
 
     public Tensor neg() {

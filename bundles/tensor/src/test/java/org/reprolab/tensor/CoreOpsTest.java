@@ -114,6 +114,28 @@ class CoreOpsTest {
     }
 
     @Test
+    void masksCombine() {
+        Tensor a = Tensor.ofBools(new boolean[] {true, true, false, false}, 4);
+        Tensor b = Tensor.ofBools(new boolean[] {true, false, true, false}, 4);
+        assertArrayEquals(new int[] {1, 0, 0, 0}, a.logicalAnd(b).toIntArray());
+        assertArrayEquals(new int[] {1, 1, 1, 0}, a.logicalOr(b).toIntArray());
+        assertArrayEquals(new int[] {0, 0, 1, 1}, a.logicalNot().toIntArray());
+        assertEquals(DType.BOOL, a.logicalAnd(b).dtype());
+        assertThrows(IllegalArgumentException.class, () -> a.logicalAnd(Tensor.zeros(4)));
+    }
+
+    @Test
+    void erfMatchesKnownValues() {
+        // erf at 0.3, 0.7, 2.5 and 5 (the three branches of Cody's approximation), as Python's math.erf gives them
+        double[] x = {0.3, 0.7, 2.5, 5.0};
+        double[] erf = {0.3286267594591274, 0.6778011938374184, 0.999593047982555, 0.9999999999984626};
+        for (int i = 0; i < x.length; i++) {
+            assertEquals(erf[i], org.reprolab.tensor.backend.UnaryOp.erf(x[i]), 1e-14);
+            assertEquals(-erf[i], org.reprolab.tensor.backend.UnaryOp.erf(-x[i]), 1e-14);
+        }
+    }
+
+    @Test
     void shapeErrorsNameBothShapes() {
         var e = assertThrows(IllegalArgumentException.class, () -> Tensor.zeros(2, 3).add(Tensor.zeros(4)));
         assertTrue(e.getMessage().contains("[2, 3]") && e.getMessage().contains("[4]"), e.getMessage());
