@@ -16,15 +16,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.osgi.framework.AllServiceListener;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceEvent;
-import org.osgi.framework.ServiceListener;
 import org.osgi.framework.wiring.BundleWiring;
 import org.reprolab.launch.host.Host;
 
@@ -85,11 +86,11 @@ class HotSwapIT {
             TestJars.withHeaders(MORE_IS_BETTER, Map.of("Bundle-Version", "0.1.0.a")),
             TestJars.withHeaders(MORE_IS_BETTER, Map.of("Bundle-Version", "0.1.0.b")),
         };
-        SynchronousQueue<Long> registered = new SynchronousQueue<>();
-        ServiceListener listener = event -> {
+        BlockingQueue<Long> registered = new LinkedBlockingQueue<>();
+        // All…: the system bundle cannot see the Experiment interface, and a plain ServiceListener would not be told.
+        AllServiceListener listener = event -> {
             if (event.getType() == ServiceEvent.REGISTERED && event.getServiceReference().getBundle() == bundle) {
-                long now = System.nanoTime();
-                Thread.startVirtualThread(() -> registered.offer(now));
+                registered.add(System.nanoTime());
             }
         };
         var ctx = host.framework().getBundleContext();
@@ -104,7 +105,7 @@ class HotSwapIT {
                 if (cycle % 100 == 0) {
                     long used = heapAfterGc();
                     heap0 = cycle == 0 ? used : heap0;
-                    heap.add(cycle + ":" + (used >> 20) + "MB");
+                    heap.add(String.format(Locale.ROOT, "%d:%.1fMB", cycle, used / 1048576.0));
                 }
                 if (cycle == CYCLES) {
                     break;
