@@ -20,6 +20,12 @@ final class Distribution {
     private Distribution() {
     }
 
+    /** Where one of our bundles lies in the distribution's system/ repository, relative to it. */
+    static String systemJar(String artifactId) {
+        String version = System.getProperty("reprolab.version", "0.1.0-SNAPSHOT");
+        return "system/org/reprolab/" + artifactId + "/" + version + "/" + artifactId + "-" + version + ".jar";
+    }
+
     /**
      * Starts a real Felix with the distribution's bundles; runs go under {@code runs}, and the installed features
      * are remembered there too (the distribution's first-start defaults apply), not in the distribution.

@@ -15,8 +15,8 @@ import org.reprolab.launch.host.Host;
 /** Felix FileInstall on deploy/: a jar copied in is installed and started, replaced is updated, deleted is uninstalled. */
 class DropInIT {
 
-    private static final String THEORY_COMMON = "system/org/reprolab/theory-common/0.1.0-SNAPSHOT/theory-common-0.1.0-SNAPSHOT.jar";
-    private static final String MORE_IS_BETTER = "system/org/reprolab/more-is-better/0.1.0-SNAPSHOT/more-is-better-0.1.0-SNAPSHOT.jar";
+    private static final String THEORY_COMMON = Distribution.systemJar("theory-common");
+    private static final String MORE_IS_BETTER = Distribution.systemJar("more-is-better");
     private static final Duration WAIT = Duration.ofSeconds(20);
 
     @Test

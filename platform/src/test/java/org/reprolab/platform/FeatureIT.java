@@ -24,8 +24,8 @@ import org.reprolab.runtime.internal.Sha256;
  */
 class FeatureIT {
 
-    private static final String THEORY_COMMON = "system/org/reprolab/theory-common/0.1.0-SNAPSHOT/theory-common-0.1.0-SNAPSHOT.jar";
-    private static final String MORE_IS_BETTER = "system/org/reprolab/more-is-better/0.1.0-SNAPSHOT/more-is-better-0.1.0-SNAPSHOT.jar";
+    private static final String THEORY_COMMON = Distribution.systemJar("theory-common");
+    private static final String MORE_IS_BETTER = Distribution.systemJar("more-is-better");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

@@ -13,36 +13,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
-import org.reprolab.launch.host.Host;
 
 /** A real Felix with the real bundles of the distribution, driven through its services. */
-class FelixPlatformIT {
+class FelixPlatformIT extends HostPerClass {
 
     private static final String FORESTS = "org.reprolab.method.forests-smoothers";
-
-    @TempDir
-    static Path runs;
-    private static Host host;
-
-    @BeforeAll
-    static void start() {
-        host = Distribution.startHost(runs);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (host != null) {
-            host.close();
-        }
-    }
 
     @Test
     void everyBundleIsActiveAndEveryMethodRegistersItsExperiment() throws Exception {

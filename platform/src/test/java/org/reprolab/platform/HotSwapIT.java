@@ -19,15 +19,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.osgi.framework.AllServiceListener;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceEvent;
 import org.osgi.framework.wiring.BundleWiring;
-import org.reprolab.launch.host.Host;
 
 /**
  * Updating a method bundle while the platform runs: its running run is aborted and recorded, the new version's
@@ -35,29 +32,13 @@ import org.reprolab.launch.host.Host;
  * (Bundle.update called → new Experiment service registered) and heap after GC; {@code -Dreprolab.swap.cycles}
  * sets the number of update cycles (default 1000).
  */
-class HotSwapIT {
+class HotSwapIT extends HostPerClass {
 
-    private static final String FORESTS = "system/org/reprolab/forests-smoothers/0.1.0-SNAPSHOT/forests-smoothers-0.1.0-SNAPSHOT.jar";
-    private static final String MORE_IS_BETTER = "system/org/reprolab/more-is-better/0.1.0-SNAPSHOT/more-is-better-0.1.0-SNAPSHOT.jar";
+    private static final String FORESTS = Distribution.systemJar("forests-smoothers");
+    private static final String MORE_IS_BETTER = Distribution.systemJar("more-is-better");
     private static final int CYCLES = Integer.getInteger("reprolab.swap.cycles", 1000);
     /** Generous: one leaked class loader per update would hold the bundle's classes, well above this after 1000. */
     private static final long HEAP_GROWTH_LIMIT = 48L << 20;
-
-    @TempDir
-    static Path runs;
-    private static Host host;
-
-    @BeforeAll
-    static void start() {
-        host = Distribution.startHost(runs);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (host != null) {
-            host.close();
-        }
-    }
 
     @Test
     void updatingAMethodBundleAbortsItsRunAndTheNewVersionIsLive(@TempDir Path out) throws Exception {

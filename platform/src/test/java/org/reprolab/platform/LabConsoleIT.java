@@ -10,36 +10,15 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
-import org.reprolab.launch.host.Host;
 
 /** The lab: Gogo commands, called through the framework's CommandProcessor as the shell calls them. */
-class LabConsoleIT {
-
-    @TempDir
-    static Path runs;
-    private static Host host;
-
-    @BeforeAll
-    static void start() {
-        host = Distribution.startHost(runs);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (host != null) {
-            host.close();
-        }
-    }
+class LabConsoleIT extends HostPerClass {
 
     /** What a command returned and printed. */
     record Answer(Object value, String out, String err) {

@@ -8,8 +8,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code reprolab feature list|install <name>|uninstall <name>}: the distribution's features. */
-@Command(name = "feature", description = "List, install or uninstall features (named groups of bundles).",
-        subcommands = {FeatureCommand.Install.class, FeatureCommand.Uninstall.class})
+@Command(name = "feature", description = "List, install or uninstall features (named groups of bundles).")
 final class FeatureCommand implements Callable<Integer> {
 
     private final FeatureService features;
@@ -33,32 +32,14 @@ final class FeatureCommand implements Callable<Integer> {
     }
 
     @Command(name = "install", description = "Install a feature and the features it depends on (all or nothing).")
-    static final class Install implements Callable<Integer> {
-        @picocli.CommandLine.ParentCommand
-        FeatureCommand parent;
-
-        @Parameters(index = "0", paramLabel = "<name>", description = "feature name (see 'reprolab feature list')")
-        String name;
-
-        @Override
-        public Integer call() {
-            parent.out.println(Listings.featureChanged(parent.features.install(name), "installed"));
-            return LabCommandLine.OK;
-        }
+    Integer install(@Parameters(paramLabel = "<name>", description = "feature name (see 'reprolab feature list')") String name) {
+        out.println(Listings.featureChanged(features.install(name), "installed"));
+        return LabCommandLine.OK;
     }
 
     @Command(name = "uninstall", description = "Uninstall a feature's bundles that no other installed feature needs.")
-    static final class Uninstall implements Callable<Integer> {
-        @picocli.CommandLine.ParentCommand
-        FeatureCommand parent;
-
-        @Parameters(index = "0", paramLabel = "<name>", description = "feature name (see 'reprolab feature list')")
-        String name;
-
-        @Override
-        public Integer call() {
-            parent.out.println(Listings.featureChanged(parent.features.uninstall(name), "uninstalled"));
-            return LabCommandLine.OK;
-        }
+    Integer uninstall(@Parameters(paramLabel = "<name>", description = "feature name (see 'reprolab feature list')") String name) {
+        out.println(Listings.featureChanged(features.uninstall(name), "uninstalled"));
+        return LabCommandLine.OK;
     }
 }
