@@ -59,7 +59,7 @@ class LabConsoleIT extends HostPerClass {
 
     @Test
     void runWaitsShowsAndListsARun() throws Exception {
-        Answer run = gogo("lab:run --seed 3 --wait forests-smoothers trees=3");
+        Answer run = gogo("lab:run --wait forests-smoothers trees=3 --seed 3");
         assertTrue(run.value().toString().matches("run \\S+-forests-smoothers-s3: succeeded in .*"), run.value() + run.err());
         String runId = run.value().toString().split(" ")[1].replace(":", "");
         assertEquals("3", RunRecords.read(runs.resolve(runId)).get("params").get("trees").asText());
