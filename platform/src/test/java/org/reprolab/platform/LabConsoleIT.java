@@ -54,7 +54,9 @@ class LabConsoleIT extends HostPerClass {
         String info = gogo("lab:info forests-smoothers").out();
         assertEquals(Distribution.execute(host, "info", "forests-smoothers").out(), info);
         assertTrue(gogo("lab:bundles").out().lines().anyMatch(l -> l.matches("\\d+\\s+active\\s+org\\.reprolab\\.console\\s.*")));
-        assertTrue(gogo("lab:feature list").out().lines().anyMatch(l -> l.matches("theory\\s+yes\\s.*")));
+        String features = gogo("lab:feature list").out();
+        assertTrue(features.lines().anyMatch(l -> l.matches("theory\\s+yes\\s.*")), features);
+        assertEquals(features, gogo("lab:feature").out());
     }
 
     @Test
@@ -91,6 +93,8 @@ class LabConsoleIT extends HostPerClass {
         "lab:cancel no-such-run                    | lab: no queued or running run 'no-such-run'",
         "lab:feature install no-such-feature       | lab: unknown feature 'no-such-feature'; available: core, ",
         "lab:feature frobnicate                    | lab: unknown feature command 'frobnicate'",
+        "lab:feature list extra                    | lab: usage: lab:feature list",
+        "lab:feature install                       | lab: usage: lab:feature install <name>",
     })
     void badInputGetsTheCliMessageOnOneLine(String commandLine, String message) throws Exception {
         Answer answer = gogo(commandLine);

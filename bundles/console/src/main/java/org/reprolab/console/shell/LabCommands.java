@@ -108,7 +108,7 @@ public final class LabCommands {
             String action = args.length == 0 ? "list" : args[0];
             switch (action) {
                 case "list" -> {
-                    requireArgs(args, 1, "feature list");
+                    requireArgs(args, Math.min(args.length, 1), "feature list");
                     Listings.features(features.features(), System.out);
                     return null;
                 }
