@@ -20,10 +20,26 @@ final class Distribution {
     private Distribution() {
     }
 
-    /** Starts a real Felix with the distribution's bundles; runs go under {@code runs}. */
+    /** Where one of our bundles lies in the distribution's system/ repository, relative to it. */
+    static String systemJar(String artifactId) {
+        String version = System.getProperty("reprolab.version", "0.1.0-SNAPSHOT");
+        return "system/org/reprolab/" + artifactId + "/" + version + "/" + artifactId + "-" + version + ".jar";
+    }
+
+    /**
+     * Starts a real Felix with the distribution's bundles; runs go under {@code runs}, and the installed features
+     * are remembered there too (the distribution's first-start defaults apply), not in the distribution.
+     */
     static Host startHost(Path runs) {
+        return startHost(runs, Map.of());
+    }
+
+    /** As {@link #startHost(Path)}, with more framework properties. */
+    static Host startHost(Path runs, Map<String, String> properties) {
         Map<String, String> props = new java.util.HashMap<>(HostConfig.load(HOME, false));
         props.put("reprolab.runs", runs.toString());
+        props.put("reprolab.features.state", runs.resolve("features.properties").toString());
+        props.putAll(properties);
         return Host.start(HOME, props, false);
     }
 

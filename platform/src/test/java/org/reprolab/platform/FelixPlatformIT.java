@@ -13,37 +13,17 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
-import org.osgi.framework.ServiceReference;
-import org.reprolab.launch.host.Host;
 
 /** A real Felix with the real bundles of the distribution, driven through its services. */
-class FelixPlatformIT {
+class FelixPlatformIT extends HostPerClass {
 
     private static final String FORESTS = "org.reprolab.method.forests-smoothers";
-
-    @TempDir
-    static Path runs;
-    private static Host host;
-
-    @BeforeAll
-    static void start() {
-        host = Distribution.startHost(runs);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (host != null) {
-            host.close();
-        }
-    }
 
     @Test
     void everyBundleIsActiveAndEveryMethodRegistersItsExperiment() throws Exception {
@@ -54,23 +34,7 @@ class FelixPlatformIT {
                 assertEquals(Bundle.ACTIVE, b.getState(), b.getSymbolicName() + " is not active");
             }
         }
-        assertEquals(Set.of("more-is-better", "forests-smoothers"), Set.copyOf(experimentIds()));
-    }
-
-    /** Asks each Experiment service for its id, through the service's own interface (bundles' class space). */
-    private static List<String> experimentIds() throws Exception {
-        var ctx = host.framework().getBundleContext();
-        List<String> ids = new ArrayList<>();
-        ServiceReference<?>[] refs = ctx.getAllServiceReferences("org.reprolab.api.Experiment", null);
-        for (ServiceReference<?> ref : refs == null ? new ServiceReference<?>[0] : refs) {
-            // getAll…: the test class path has its own copy of the API, which the bundles do not share.
-            Object experiment = ctx.getService(ref);
-            Class<?> api = ref.getBundle().loadClass("org.reprolab.api.Experiment");
-            Object info = api.getMethod("info").invoke(experiment);
-            ids.add((String) info.getClass().getMethod("id").invoke(info));
-            ctx.ungetService(ref);
-        }
-        return ids;
+        assertEquals(Set.of("more-is-better", "forests-smoothers"), Set.copyOf(Probe.experimentIds(host)));
     }
 
     @Test
@@ -164,25 +128,16 @@ class FelixPlatformIT {
         CompletableFuture<Distribution.Outcome> run = CompletableFuture.supplyAsync(() ->
                 Distribution.execute(host, "run", "forests-smoothers", "--profile", "full", "--out", out.toString()));
         Path dir = RunRecords.awaitStatus(out, "RUNNING", Duration.ofSeconds(60));
-        Bundle forests = bundle(FORESTS);
+        Bundle forests = Probe.bundle(host, FORESTS);
         forests.stop();
         Distribution.Outcome outcome = run.get(60, TimeUnit.SECONDS);
         assertEquals(1, outcome.status(), outcome.err());
         assertEquals("ABORTED", RunRecords.read(dir).get("status").asText());
-        assertEquals(List.of("more-is-better"), experimentIds(), "the other experiments stay");
+        assertEquals(List.of("more-is-better"), Probe.experimentIds(host), "the other experiments stay");
         assertEquals(Bundle.ACTIVE, host.framework().getState());
         assertTrue(Distribution.execute(host, "list").out().contains("more-is-better"));
 
         forests.start();
-        assertEquals(Set.of("more-is-better", "forests-smoothers"), Set.copyOf(experimentIds()));
-    }
-
-    private static Bundle bundle(String symbolicName) {
-        for (Bundle b : host.framework().getBundleContext().getBundles()) {
-            if (symbolicName.equals(b.getSymbolicName())) {
-                return b;
-            }
-        }
-        throw new AssertionError("no bundle " + symbolicName);
+        assertEquals(Set.of("more-is-better", "forests-smoothers"), Set.copyOf(Probe.experimentIds(host)));
     }
 }

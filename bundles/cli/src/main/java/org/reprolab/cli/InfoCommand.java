@@ -2,11 +2,8 @@ package org.reprolab.cli;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
-import org.reprolab.api.ExperimentInfo;
-import org.reprolab.api.ParamSpec;
-import org.reprolab.api.Profile;
 import org.reprolab.runtime.ExperimentRegistry;
-import org.reprolab.runtime.RegisteredExperiment;
+import org.reprolab.runtime.format.Listings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
@@ -27,22 +24,7 @@ final class InfoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        RegisteredExperiment reg = registry.require(id);
-        ExperimentInfo info = reg.experiment().info();
-        out.println(info.id() + " — " + info.title());
-        out.println("paper:   " + info.paper().title() + " (" + info.paper().authors() + ", " + info.paper().year() + ")"
-                + (info.paper().link().isEmpty() ? "" : " " + info.paper().link()));
-        out.println("feature: " + info.feature() + "    bundle: " + reg.bundleSymbolicName() + " " + reg.bundleVersion());
-        if (!info.summary().isEmpty()) {
-            out.println();
-            out.println(info.summary());
-        }
-        out.println();
-        TextTable table = new TextTable("PARAMETER", "SMOKE", "FULL", "ACCEPTS", "MEANING");
-        for (ParamSpec<?> p : reg.experiment().params()) {
-            table.row(p.name(), p.format(p.defaultFor(Profile.SMOKE)), p.format(p.defaultFor(Profile.FULL)), p.accepts(), p.help());
-        }
-        table.print(out);
+        Listings.experiment(registry.require(id), out);
         return LabCommandLine.OK;
     }
 }

@@ -10,6 +10,8 @@ import org.reprolab.api.ParamException;
 import org.reprolab.launch.HeadlessCommand;
 import org.reprolab.runtime.BadRequestException;
 import org.reprolab.runtime.ExperimentRegistry;
+import org.reprolab.runtime.FeatureException;
+import org.reprolab.runtime.FeatureService;
 import org.reprolab.runtime.RunEngine;
 import org.reprolab.runtime.RunStore;
 import picocli.CommandLine;
@@ -29,12 +31,16 @@ public final class LabCommandLine implements HeadlessCommand {
     private final ExperimentRegistry registry;
     private final RunEngine engine;
     private final RunStore store;
+    private final FeatureService features;
 
+    /** Needs the FeatureService also so that no command runs before the installed features are started. */
     @Activate
-    public LabCommandLine(@Reference ExperimentRegistry registry, @Reference RunEngine engine, @Reference RunStore store) {
+    public LabCommandLine(@Reference ExperimentRegistry registry, @Reference RunEngine engine, @Reference RunStore store,
+                          @Reference FeatureService features) {
         this.registry = registry;
         this.engine = engine;
         this.store = store;
+        this.features = features;
     }
 
     /** The top-level command; its subcommands do the work. */
@@ -60,6 +66,7 @@ public final class LabCommandLine implements HeadlessCommand {
                 .addSubcommand("info", new InfoCommand(registry, out))
                 .addSubcommand("run", new RunCommand(engine, out, err))
                 .addSubcommand("runs", new RunsCommand(store, out))
+                .addSubcommand("feature", new FeatureCommand(features, out))
                 .addSubcommand("help", new CommandLine.HelpCommand());
         cli.setOut(outWriter).setErr(errWriter);
         cli.setParameterExceptionHandler((e, a) -> {
@@ -70,6 +77,10 @@ public final class LabCommandLine implements HeadlessCommand {
             if (e instanceof BadRequestException || e instanceof ParamException) {
                 errWriter.println("reprolab: " + e.getMessage());
                 return BAD_INPUT;
+            }
+            if (e instanceof FeatureException) {
+                errWriter.println("reprolab: " + e.getMessage());
+                return FAILED;
             }
             errWriter.println("reprolab: " + e);
             return FAILED;

@@ -3,7 +3,7 @@ package org.reprolab.cli;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import org.reprolab.runtime.ExperimentRegistry;
-import org.reprolab.runtime.RegisteredExperiment;
+import org.reprolab.runtime.format.Listings;
 import picocli.CommandLine.Command;
 
 /** {@code reprolab list}: every installed experiment. */
@@ -20,12 +20,7 @@ final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        TextTable table = new TextTable("ID", "FEATURE", "YEAR", "TITLE");
-        for (RegisteredExperiment e : registry.experiments()) {
-            var info = e.experiment().info();
-            table.row(info.id(), info.feature(), info.paper().year(), info.title());
-        }
-        table.print(out);
+        Listings.experiments(registry.experiments(), out);
         return LabCommandLine.OK;
     }
 }

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import org.reprolab.api.Profile;
@@ -13,6 +12,8 @@ import org.reprolab.runtime.RunHandle;
 import org.reprolab.runtime.RunRecord;
 import org.reprolab.runtime.RunRequest;
 import org.reprolab.runtime.RunStatus;
+import org.reprolab.runtime.format.ClaimsReport;
+import org.reprolab.runtime.format.Listings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -37,7 +38,7 @@ final class RunCommand implements Callable<Integer> {
     String profile = Profile.SMOKE.id();
 
     @Option(names = "--seed", paramLabel = "n", description = "the run's seed; default: " + RunRequest.DEFAULT_SEED)
-    long seed = RunRequest.DEFAULT_SEED;
+    String seed = String.valueOf(RunRequest.DEFAULT_SEED);
 
     @Option(names = "--backend", paramLabel = "name", description = "compute backend; default: " + RunRequest.DEFAULT_BACKEND)
     String backend = RunRequest.DEFAULT_BACKEND;
@@ -60,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        RunRequest request = new RunRequest(id, RunRequest.parseAssignments(params), Profile.parse(profile), seed, backend, out_,
+        RunRequest request = new RunRequest(id, RunRequest.parseAssignments(params), Profile.parse(profile), RunRequest.parseSeed(seed), backend, out_,
                 timeLimit);
         RunHandle run = engine.submit(request);
         ProgressPrinter progress = new ProgressPrinter(err, System.console() != null && System.console().isTerminal());
@@ -87,13 +88,12 @@ final class RunCommand implements Callable<Integer> {
         }
         printClaims(record);
         RunStatus status = record.runStatus();
-        out.printf(Locale.ROOT, "run %s: %s in %.1f s, %d/%d claims held; record in %s%n", record.runId(),
-                status.name().toLowerCase(Locale.ROOT).replace('_', ' '), record.wallSeconds(), record.claimsHeld(), record.claimCount(), run.dir());
+        out.println(Listings.outcome(record, run.dir()));
         if (record.profile().equals(Profile.SMOKE.id()) && record.claimsHeld() < record.claimCount()) {
             out.println("(the smoke profile runs at toy scale to check the machinery; the claims are meant for --profile full)");
         }
         if (status != RunStatus.SUCCEEDED) {
-            err.println("reprolab: run " + status.name().toLowerCase(Locale.ROOT).replace('_', ' ') + ": " + record.error());
+            err.println("reprolab: run " + Listings.status(record) + ": " + record.error());
             return LabCommandLine.FAILED;
         }
         return strict && record.claimsHeld() < record.claimCount() ? LabCommandLine.FAILED : LabCommandLine.OK;

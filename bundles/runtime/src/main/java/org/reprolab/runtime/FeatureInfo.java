@@ -9,7 +9,7 @@ import java.util.List;
  * @param summary   one line for lists
  * @param dependsOn names of the features it needs
  * @param bundles   its bundles' symbolic names
- * @param installed whether all its bundles are installed and active
+ * @param installed whether it is recorded as installed and all its bundles are installed in the framework
  */
 public record FeatureInfo(String name, String summary, List<String> dependsOn, List<String> bundles, boolean installed) {
     public FeatureInfo {

@@ -23,7 +23,7 @@ public interface FeatureService {
     /**
      * Uninstalls the named feature's bundles that no other installed feature still needs.
      *
-     * @throws BadRequestException for an unknown name or one another installed feature depends on
+     * @throws BadRequestException for an unknown name, {@code core}, or one another installed feature depends on
      * @throws FeatureException when uninstallation failed
      */
     FeatureInfo uninstall(String name);

@@ -35,6 +35,19 @@ public record RunRequest(String experimentId, Map<String, String> params, Profil
     }
 
     /**
+     * Parses a seed as given to {@code --seed}.
+     *
+     * @throws BadRequestException when it is not a whole number
+     */
+    public static long parseSeed(String text) {
+        try {
+            return Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw new BadRequestException("invalid seed '" + text + "'; expected a whole number, e.g. --seed 7");
+        }
+    }
+
+    /**
      * Parses {@code name=value} assignments, as given to {@code -p}.
      *
      * @throws BadRequestException for a malformed or repeated assignment

@@ -27,7 +27,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A running Felix framework with the distribution's bundles installed and started. Its storage is a
+ * A running Felix framework with the distribution's core bundles ({@code bundle/}, the core feature) installed and
+ * started; the runtime's feature service then starts the other installed features from {@code system/}. Its storage is a
  * private temporary folder, so several hosts can run side by side; it is deleted on close.
  */
 public final class Host implements AutoCloseable {
@@ -47,7 +48,7 @@ public final class Host implements AutoCloseable {
     }
 
     /**
-     * Starts the framework with every bundle in {@code home/bundle} (the console-only ones only when
+     * Starts the framework with every bundle in {@code home/bundle}, the core feature (the console-only ones only when
      * {@code console}); fails with one message listing every bundle that did not start.
      */
     public static Host start(Path home, Map<String, String> properties, boolean console) {

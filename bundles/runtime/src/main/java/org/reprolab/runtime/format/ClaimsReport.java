@@ -1,4 +1,4 @@
-package org.reprolab.cli;
+package org.reprolab.runtime.format;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -9,7 +9,7 @@ import org.reprolab.api.ClaimCheck;
  * The claims of a run as a reader wants them: one block per claim, its verdict and statement first, then
  * what was measured and what the specification expected, wrapped to a readable width.
  */
-final class ClaimsReport {
+public final class ClaimsReport {
 
     private static final int WIDTH = 100;
     private static final String INDENT = "              ";
@@ -17,7 +17,7 @@ final class ClaimsReport {
     private ClaimsReport() {
     }
 
-    static void print(List<ClaimCheck> claims, PrintStream out) {
+    public static void print(List<ClaimCheck> claims, PrintStream out) {
         for (ClaimCheck c : claims) {
             String head = String.format("%-4s %-8s ", c.id(), c.held() ? "held" : "NOT HELD");
             wrap(head, c.statement(), out);

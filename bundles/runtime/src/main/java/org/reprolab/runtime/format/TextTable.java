@@ -1,20 +1,20 @@
-package org.reprolab.cli;
+package org.reprolab.runtime.format;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Left-aligned plain-text columns; the last column is not padded. */
-final class TextTable {
+public final class TextTable {
 
     private final List<String> header;
     private final List<List<String>> rows = new ArrayList<>();
 
-    TextTable(String... header) {
+    public TextTable(String... header) {
         this.header = List.of(header);
     }
 
-    TextTable row(Object... cells) {
+    public TextTable row(Object... cells) {
         List<String> r = new ArrayList<>();
         for (Object c : cells) {
             r.add(c == null ? "" : c.toString());
@@ -23,7 +23,7 @@ final class TextTable {
         return this;
     }
 
-    void print(PrintStream out) {
+    public void print(PrintStream out) {
         int[] width = new int[header.size()];
         for (int j = 0; j < width.length; j++) {
             width[j] = header.get(j).length();
