@@ -200,5 +200,7 @@ public final class ConsoleLogin implements SecurityProvider {
         response.setContentType("text/html;charset=utf-8");
         response.setHeader("Cache-Control", "no-store");
         response.getWriter().write(html);
+        // Committed now: the HTTP whiteboard answers 403 to an uncommitted response whose security check said no.
+        response.flushBuffer();
     }
 }
