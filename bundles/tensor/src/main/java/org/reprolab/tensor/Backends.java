@@ -1,0 +1,62 @@
+package org.reprolab.tensor;
+
+import java.util.concurrent.Callable;
+import org.reprolab.tensor.backend.Backend;
+import org.reprolab.tensor.jvm.JvmBackend;
+
+/**
+ * Which backend new tensors are created on. Each thread has a current backend (the shared JVM backend unless
+ * a scope says otherwise); a run executes inside {@link #using} so that every tensor it makes lands on the
+ * backend chosen for it.
+ */
+public final class Backends {
+    private static final ThreadLocal<Backend> CURRENT = new ThreadLocal<>();
+    private static volatile JvmBackend shared;
+
+    private Backends() {
+    }
+
+    /** The process-wide JVM backend (one worker per processor), created on first use. */
+    public static JvmBackend jvm() {
+        JvmBackend b = shared;
+        if (b == null) {
+            synchronized (Backends.class) {
+                b = shared;
+                if (b == null) {
+                    b = new JvmBackend();
+                    shared = b;
+                }
+            }
+        }
+        return b;
+    }
+
+    /** The backend new tensors are created on by this thread. */
+    public static Backend current() {
+        Backend b = CURRENT.get();
+        return b != null ? b : jvm();
+    }
+
+    /** Runs {@code body} with {@code backend} as this thread's current backend. */
+    public static <T> T using(Backend backend, Callable<T> body) throws Exception {
+        Backend before = CURRENT.get();
+        CURRENT.set(backend);
+        try {
+            return body.call();
+        } finally {
+            if (before == null) {
+                CURRENT.remove();
+            } else {
+                CURRENT.set(before);
+            }
+        }
+    }
+
+    /** Stops the shared JVM backend's threads (the tensor bundle calls this when it stops). */
+    public static synchronized void shutdown() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
+    }
+}

@@ -1,0 +1,476 @@
+package org.reprolab.tensor.jvm;
+
+import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+import jdk.incubator.vector.FloatVector;
+import org.reprolab.tensor.backend.Backend;
+import org.reprolab.tensor.backend.BinaryOp;
+import org.reprolab.tensor.backend.CounterRng;
+import org.reprolab.tensor.backend.DType;
+import org.reprolab.tensor.backend.Device;
+import org.reprolab.tensor.backend.ReduceOp;
+import org.reprolab.tensor.backend.Storage;
+import org.reprolab.tensor.backend.UnaryOp;
+import org.reprolab.tensor.backend.View;
+
+/**
+ * The reference backend: heap arrays, float32 fast paths (Vector API GEMM, loops the JIT vectorizes), a
+ * fork/join pool of a fixed size. Work is split into fixed chunks and every output element is computed by one
+ * task in a fixed order, so results depend on the inputs only — not on timing or on the thread count.
+ */
+public final class JvmBackend implements Backend {
+    private final ForkJoinPool pool;
+    private final int threads;
+
+    /** A backend with one worker per available processor. */
+    public JvmBackend() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    public JvmBackend(int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be ≥ 1, got " + threads);
+        }
+        this.threads = threads;
+        this.pool = threads == 1 ? null : new ForkJoinPool(threads, p -> {
+            var t = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+            t.setName("reprolab-jvm-backend-" + t.getPoolIndex());
+            t.setDaemon(true);
+            return t;
+        }, null, false);
+    }
+
+    /** The worker pool, or null when single-threaded. */
+    public ForkJoinPool pool() {
+        return pool;
+    }
+
+    public int threads() {
+        return threads;
+    }
+
+    @Override
+    public Device device() {
+        return Device.JVM;
+    }
+
+    @Override
+    public String description() {
+        return "JVM (Vector API " + FloatVector.SPECIES_PREFERRED.vectorBitSize() + "-bit, " + threads + " thread"
+                + (threads == 1 ? "" : "s") + ")";
+    }
+
+    @Override
+    public Storage allocate(DType dtype, int size) {
+        return new JvmStorage(dtype, size);
+    }
+
+    private static JvmStorage s(View v) {
+        return (JvmStorage) v.storage();
+    }
+
+    private static boolean f32(View... views) {
+        for (View v : views) {
+            if (v.dtype() != DType.FLOAT32) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    // ---- host transfer -------------------------------------------------------------------------------------
+
+    @Override
+    public void write(Storage dst, int offset, double[] values) {
+        JvmStorage d = (JvmStorage) dst;
+        for (int k = 0; k < values.length; k++) {
+            d.set(offset + k, values[k]);
+        }
+    }
+
+    @Override
+    public void write(Storage dst, int offset, float[] values) {
+        JvmStorage d = (JvmStorage) dst;
+        if (d.f != null) {
+            System.arraycopy(values, 0, d.f, offset, values.length);
+        } else {
+            for (int k = 0; k < values.length; k++) {
+                d.set(offset + k, values[k]);
+            }
+        }
+    }
+
+    @Override
+    public void write(Storage dst, int offset, int[] values) {
+        JvmStorage d = (JvmStorage) dst;
+        if (d.i != null && d.dtype == DType.INT32) {
+            System.arraycopy(values, 0, d.i, offset, values.length);
+        } else {
+            for (int k = 0; k < values.length; k++) {
+                d.set(offset + k, values[k]);
+            }
+        }
+    }
+
+    @Override
+    public float[] readFloats(View src) {
+        float[] out = new float[src.numel()];
+        JvmStorage x = s(src);
+        int[] pos = {0};
+        Strided.of(src).forEachRow(null, (o, st, n) -> {
+            int p = pos[0];
+            if (x.f != null && st[0] == 1) {
+                System.arraycopy(x.f, o[0], out, p, n);
+            } else {
+                for (int j = 0; j < n; j++) {
+                    out[p + j] = (float) x.get(o[0] + j * st[0]);
+                }
+            }
+            pos[0] = p + n;
+        });
+        return out;
+    }
+
+    @Override
+    public double[] readDoubles(View src) {
+        double[] out = new double[src.numel()];
+        JvmStorage x = s(src);
+        int[] pos = {0};
+        Strided.of(src).forEachRow(null, (o, st, n) -> {
+            int p = pos[0];
+            for (int j = 0; j < n; j++) {
+                out[p + j] = x.get(o[0] + j * st[0]);
+            }
+            pos[0] = p + n;
+        });
+        return out;
+    }
+
+    @Override
+    public int[] readInts(View src) {
+        int[] out = new int[src.numel()];
+        JvmStorage x = s(src);
+        int[] pos = {0};
+        Strided.of(src).forEachRow(null, (o, st, n) -> {
+            int p = pos[0];
+            for (int j = 0; j < n; j++) {
+                out[p + j] = (int) x.get(o[0] + j * st[0]);
+            }
+            pos[0] = p + n;
+        });
+        return out;
+    }
+
+    @Override
+    public void copy(View src, View dst) {
+        JvmStorage x = s(src);
+        JvmStorage y = s(dst);
+        if (f32(src, dst)) {
+            Strided.of(dst, src).forEachRow(pool, (o, st, n) -> {
+                if (st[0] == 1 && st[1] == 1) {
+                    System.arraycopy(x.f, o[1], y.f, o[0], n);
+                } else {
+                    for (int j = 0; j < n; j++) {
+                        y.f[o[0] + j * st[0]] = x.f[o[1] + j * st[1]];
+                    }
+                }
+            });
+        } else {
+            Strided.of(dst, src).forEachRow(pool, (o, st, n) -> {
+                for (int j = 0; j < n; j++) {
+                    y.set(o[0] + j * st[0], x.get(o[1] + j * st[1]));
+                }
+            });
+        }
+    }
+
+    @Override
+    public void fill(View dst, double value) {
+        JvmStorage y = s(dst);
+        Strided.of(dst).forEachRow(pool, (o, st, n) -> {
+            if (y.f != null && st[0] == 1) {
+                Arrays.fill(y.f, o[0], o[0] + n, (float) value);
+            } else {
+                for (int j = 0; j < n; j++) {
+                    y.set(o[0] + j * st[0], value);
+                }
+            }
+        });
+    }
+
+    // ---- elementwise ---------------------------------------------------------------------------------------
+
+    @Override
+    public void unary(UnaryOp op, View x, View out) {
+        JvmStorage a = s(x);
+        JvmStorage y = s(out);
+        if (f32(x, out)) {
+            Strided.of(out, x).forEachRow(pool, (o, st, n) -> Pointwise.unary(op, a.f, o[1], st[1], y.f, o[0], st[0], n));
+        } else {
+            Strided.of(out, x).forEachRow(pool, (o, st, n) -> {
+                for (int j = 0; j < n; j++) {
+                    y.set(o[0] + j * st[0], op.apply(a.get(o[1] + j * st[1])));
+                }
+            });
+        }
+    }
+
+    @Override
+    public void binary(BinaryOp op, View a, View b, View out) {
+        JvmStorage x = s(a);
+        JvmStorage z = s(b);
+        JvmStorage y = s(out);
+        if (f32(a, b, out)) {
+            Strided.of(out, a, b).forEachRow(pool,
+                    (o, st, n) -> Pointwise.binary(op, x.f, o[1], st[1], z.f, o[2], st[2], y.f, o[0], st[0], n));
+        } else {
+            Strided.of(out, a, b).forEachRow(pool, (o, st, n) -> {
+                for (int j = 0; j < n; j++) {
+                    y.set(o[0] + j * st[0], op.apply(x.get(o[1] + j * st[1]), z.get(o[2] + j * st[2])));
+                }
+            });
+        }
+    }
+
+    @Override
+    public void where(View cond, View a, View b, View out) {
+        JvmStorage c = s(cond);
+        JvmStorage x = s(a);
+        JvmStorage z = s(b);
+        JvmStorage y = s(out);
+        Strided.of(out, cond, a, b).forEachRow(pool, (o, st, n) -> {
+            for (int j = 0; j < n; j++) {
+                boolean take = c.get(o[1] + j * st[1]) != 0;
+                y.set(o[0] + j * st[0], take ? x.get(o[2] + j * st[2]) : z.get(o[3] + j * st[3]));
+            }
+        });
+    }
+
+    // ---- reductions ----------------------------------------------------------------------------------------
+
+    @Override
+    public void reduce(ReduceOp op, View x, int dim, View out) {
+        JvmStorage a = s(x);
+        JvmStorage y = s(out);
+        int len = x.shape()[dim];
+        int step = x.strides()[dim];
+        View rest = dropDim(x, dim);
+        Strided.of(out, rest).forEachRow(pool, (o, st, n) -> {
+            for (int j = 0; j < n; j++) {
+                int base = o[1] + j * st[1];
+                y.set(o[0] + j * st[0], a.f != null ? Reductions.reduce(op, a.f, base, step, len)
+                        : Reductions.reduce(op, a, base, step, len));
+            }
+        });
+    }
+
+    /** The view without one dimension (its elements are the starts of the lines along that dimension). */
+    static View dropDim(View x, int dim) {
+        int r = x.rank();
+        int[] shape = new int[r - 1];
+        int[] strides = new int[r - 1];
+        for (int d = 0, k = 0; d < r; d++) {
+            if (d != dim) {
+                shape[k] = x.shape()[d];
+                strides[k++] = x.strides()[d];
+            }
+        }
+        return new View(x.storage(), shape, strides, x.offset());
+    }
+
+    @Override
+    public void cumsum(View x, int dim, View out) {
+        JvmStorage a = s(x);
+        JvmStorage y = s(out);
+        int len = x.shape()[dim];
+        int xs = x.strides()[dim];
+        int ys = out.strides()[dim];
+        Strided.of(dropDim(out, dim), dropDim(x, dim)).forEachRow(pool, (o, st, n) -> {
+            for (int j = 0; j < n; j++) {
+                int yo = o[0] + j * st[0];
+                int xo = o[1] + j * st[1];
+                double acc = 0;
+                for (int p = 0; p < len; p++) {
+                    acc += a.get(xo + p * xs);
+                    y.set(yo + p * ys, acc);
+                }
+            }
+        });
+    }
+
+    // ---- matrix product ------------------------------------------------------------------------------------
+
+    @Override
+    public void matmul(View a, View b, View out) {
+        MatMul.run(a, b, out, pool);
+    }
+
+    // ---- softmax -------------------------------------------------------------------------------------------
+
+    @Override
+    public void softmax(View x, View out, boolean log) {
+        int cols = x.shape()[x.rank() - 1];
+        int rows = x.numel() / Math.max(cols, 1);
+        JvmStorage a = s(x);
+        JvmStorage y = s(out);
+        if (f32(x, out)) {
+            Parallel.forRange(rows * (long) cols < Strided.PARALLEL_THRESHOLD ? null : pool, rows, (lo, hi) -> {
+                for (int r = lo; r < hi; r++) {
+                    Reductions.softmaxRow(a.f, x.offset() + r * cols, y.f, out.offset() + r * cols, cols, log);
+                }
+            });
+        } else {
+            for (int r = 0; r < rows; r++) {
+                Reductions.softmaxRow(a, x.offset() + r * cols, y, out.offset() + r * cols, cols, log);
+            }
+        }
+    }
+
+    @Override
+    public void softmaxBackward(View yv, View gv, View out, boolean log) {
+        int cols = yv.shape()[yv.rank() - 1];
+        int rows = yv.numel() / Math.max(cols, 1);
+        JvmStorage y = s(yv);
+        JvmStorage g = s(gv);
+        JvmStorage dx = s(out);
+        Parallel.forRange(rows * (long) cols < Strided.PARALLEL_THRESHOLD ? null : pool, rows, (lo, hi) -> {
+            for (int r = lo; r < hi; r++) {
+                int yo = yv.offset() + r * cols;
+                int go = gv.offset() + r * cols;
+                int oo = out.offset() + r * cols;
+                if (log) {
+                    // dx = g − softmax · Σg, with softmax = exp(y)
+                    double sum = 0;
+                    for (int c = 0; c < cols; c++) {
+                        sum += g.get(go + c);
+                    }
+                    for (int c = 0; c < cols; c++) {
+                        dx.set(oo + c, g.get(go + c) - Math.exp(y.get(yo + c)) * sum);
+                    }
+                } else {
+                    // dx = y · (g − Σ y·g)
+                    double dot = 0;
+                    for (int c = 0; c < cols; c++) {
+                        dot += y.get(yo + c) * g.get(go + c);
+                    }
+                    for (int c = 0; c < cols; c++) {
+                        dx.set(oo + c, y.get(yo + c) * (g.get(go + c) - dot));
+                    }
+                }
+            }
+        });
+    }
+
+    // ---- indexing ------------------------------------------------------------------------------------------
+
+    @Override
+    public void gather(View x, int dim, View index, View out) {
+        JvmStorage a = s(x);
+        JvmStorage idx = s(index);
+        JvmStorage y = s(out);
+        int step = x.strides()[dim];
+        View source = alongIndex(x, out.shape(), dim);
+        Strided.of(out, index, source).forEachRow(pool, (o, st, n) -> {
+            for (int j = 0; j < n; j++) {
+                int i = idx.i[o[1] + j * st[1]];
+                y.set(o[0] + j * st[0], a.get(o[2] + j * st[2] + i * step));
+            }
+        });
+    }
+
+    @Override
+    public void scatterAdd(View src, int dim, View index, View out) {
+        JvmStorage a = s(src);
+        JvmStorage idx = s(index);
+        JvmStorage y = s(out);
+        int step = out.strides()[dim];
+        View target = alongIndex(out, src.shape(), dim);
+        // sequential: two source elements may land on one target, and the sum order must not depend on timing
+        Strided.of(src, index, target).forEachRow(null, (o, st, n) -> {
+            for (int j = 0; j < n; j++) {
+                int i = idx.i[o[1] + j * st[1]];
+                int t = o[2] + j * st[2] + i * step;
+                y.set(t, y.get(t) + a.get(o[0] + j * st[0]));
+            }
+        });
+    }
+
+    /** x's strides over the given shape, with the indexed dimension pinned at 0 (the index adds it). */
+    private static View alongIndex(View x, int[] shape, int dim) {
+        int[] strides = x.strides().clone();
+        strides[dim] = 0;
+        return new View(x.storage(), shape, strides, x.offset());
+    }
+
+    @Override
+    public void sort(View x, boolean descending, View values, View indices) {
+        int cols = x.shape()[x.rank() - 1];
+        JvmStorage a = s(x);
+        JvmStorage v = s(values);
+        JvmStorage ix = s(indices);
+        Strided.of(dropDim(values, values.rank() - 1), dropDim(indices, indices.rank() - 1), dropDim(x, x.rank() - 1))
+                .forEachRow(pool, (o, st, n) -> {
+                    int xs = x.strides()[x.rank() - 1];
+                    int vs = values.strides()[values.rank() - 1];
+                    int is = indices.strides()[indices.rank() - 1];
+                    long[] keys = new long[cols];
+                    for (int j = 0; j < n; j++) {
+                        int xo = o[2] + j * st[2];
+                        for (int c = 0; c < cols; c++) {
+                            keys[c] = Reductions.sortKey(a.get(xo + c * xs), descending, c);
+                        }
+                        Arrays.sort(keys);
+                        for (int c = 0; c < cols; c++) {
+                            int from = (int) (keys[c] & 0xffffffffL);
+                            v.set(o[0] + j * st[0] + c * vs, a.get(xo + from * xs));
+                            ix.i[o[1] + j * st[1] + c * is] = from;
+                        }
+                    }
+                });
+    }
+
+    // ---- random --------------------------------------------------------------------------------------------
+
+    @Override
+    public void randomUniform(View out, long seed, long counter, double low, double high) {
+        JvmStorage y = s(out);
+        int base = out.offset();
+        Parallel.forRange(out.numel() < Strided.PARALLEL_THRESHOLD ? null : pool, out.numel(), (lo, hi) -> {
+            for (int k = lo; k < hi; k++) {
+                y.set(base + k, low + (high - low) * CounterRng.uniform(seed, counter + k));
+            }
+        });
+    }
+
+    @Override
+    public void randomNormal(View out, long seed, long counter, double mean, double std) {
+        JvmStorage y = s(out);
+        int base = out.offset();
+        Parallel.forRange(out.numel() < Strided.PARALLEL_THRESHOLD ? null : pool, out.numel(), (lo, hi) -> {
+            for (int k = lo; k < hi; k++) {
+                y.set(base + k, mean + std * CounterRng.normal(seed, counter + k));
+            }
+        });
+    }
+
+    // ---- convolution ---------------------------------------------------------------------------------------
+
+    @Override
+    public void im2col(View x, int kh, int kw, int strideH, int strideW, int padH, int padW, int dilH, int dilW,
+                       View out) {
+        Im2col.unfold(x, kh, kw, strideH, strideW, padH, padW, dilH, dilW, out, pool);
+    }
+
+    @Override
+    public void col2im(View cols, int kh, int kw, int strideH, int strideW, int padH, int padW, int dilH, int dilW,
+                       View out) {
+        Im2col.fold(cols, kh, kw, strideH, strideW, padH, padW, dilH, dilW, out, pool);
+    }
+
+    @Override
+    public void close() {
+        if (pool != null) {
+            pool.shutdown();
+        }
+    }
+}

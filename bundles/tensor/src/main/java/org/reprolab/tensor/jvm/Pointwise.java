@@ -1,0 +1,138 @@
+package org.reprolab.tensor.jvm;
+
+import org.reprolab.tensor.backend.BinaryOp;
+import org.reprolab.tensor.backend.UnaryOp;
+
+/**
+ * Float32 rows of elementwise ops. The common cheap ops get their own unit-stride loops (which the JIT turns
+ * into SIMD); the rest go through the reference definitions in double precision.
+ */
+final class Pointwise {
+    private Pointwise() {
+    }
+
+    static void unary(UnaryOp op, float[] x, int xo, int xs, float[] y, int yo, int ys, int n) {
+        if (xs == 1 && ys == 1) {
+            switch (op) {
+                case NEG -> {
+                    for (int j = 0; j < n; j++) {
+                        y[yo + j] = -x[xo + j];
+                    }
+                    return;
+                }
+                case RELU -> {
+                    for (int j = 0; j < n; j++) {
+                        y[yo + j] = Math.max(x[xo + j], 0f);
+                    }
+                    return;
+                }
+                case SQUARE -> {
+                    for (int j = 0; j < n; j++) {
+                        float v = x[xo + j];
+                        y[yo + j] = v * v;
+                    }
+                    return;
+                }
+                case ABS -> {
+                    for (int j = 0; j < n; j++) {
+                        y[yo + j] = Math.abs(x[xo + j]);
+                    }
+                    return;
+                }
+                case EXP -> {
+                    for (int j = 0; j < n; j++) {
+                        y[yo + j] = (float) Math.exp(x[xo + j]);
+                    }
+                    return;
+                }
+                case TANH -> {
+                    for (int j = 0; j < n; j++) {
+                        y[yo + j] = (float) Math.tanh(x[xo + j]);
+                    }
+                    return;
+                }
+                default -> {
+                    // falls through to the reference loop
+                }
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            y[yo + j * ys] = (float) op.apply(x[xo + j * xs]);
+        }
+    }
+
+    static void binary(BinaryOp op, float[] a, int ao, int as, float[] b, int bo, int bs, float[] y, int yo, int ys,
+                       int n) {
+        if (as == 1 && ys == 1 && (bs == 1 || bs == 0)) {
+            boolean scalar = bs == 0;
+            switch (op) {
+                case ADD -> {
+                    if (scalar) {
+                        float c = b[bo];
+                        for (int j = 0; j < n; j++) {
+                            y[yo + j] = a[ao + j] + c;
+                        }
+                    } else {
+                        for (int j = 0; j < n; j++) {
+                            y[yo + j] = a[ao + j] + b[bo + j];
+                        }
+                    }
+                    return;
+                }
+                case SUB -> {
+                    if (scalar) {
+                        float c = b[bo];
+                        for (int j = 0; j < n; j++) {
+                            y[yo + j] = a[ao + j] - c;
+                        }
+                    } else {
+                        for (int j = 0; j < n; j++) {
+                            y[yo + j] = a[ao + j] - b[bo + j];
+                        }
+                    }
+                    return;
+                }
+                case MUL -> {
+                    if (scalar) {
+                        float c = b[bo];
+                        for (int j = 0; j < n; j++) {
+                            y[yo + j] = a[ao + j] * c;
+                        }
+                    } else {
+                        for (int j = 0; j < n; j++) {
+                            y[yo + j] = a[ao + j] * b[bo + j];
+                        }
+                    }
+                    return;
+                }
+                case DIV -> {
+                    if (scalar) {
+                        float c = b[bo];
+                        for (int j = 0; j < n; j++) {
+                            y[yo + j] = a[ao + j] / c;
+                        }
+                    } else {
+                        for (int j = 0; j < n; j++) {
+                            y[yo + j] = a[ao + j] / b[bo + j];
+                        }
+                    }
+                    return;
+                }
+                case RELU_GRAD -> {
+                    if (!scalar) {
+                        for (int j = 0; j < n; j++) {
+                            y[yo + j] = a[ao + j] > 0 ? b[bo + j] : 0f;
+                        }
+                        return;
+                    }
+                }
+                default -> {
+                    // falls through to the reference loop
+                }
+            }
+        }
+        for (int j = 0; j < n; j++) {
+            y[yo + j * ys] = (float) op.apply(a[ao + j * as], b[bo + j * bs]);
+        }
+    }
+}
