@@ -60,12 +60,19 @@ final class Distribution {
 
     /** Starts {@code bin/reprolab args…} as its own process, with the test's JDK and the given run store. */
     static Process launch(Path runs, String... args) throws IOException {
+        return launch(runs, Map.of(), args);
+    }
+
+    /** As {@link #launch(Path, String...)}, with more environment variables (e.g. REPROLAB_JAVA_OPTS). */
+    static Process launch(Path runs, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(HOME.resolve("bin/reprolab").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command);
         pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
         pb.environment().put("REPROLAB_RUNS", runs.toString());
         pb.environment().remove("REPROLAB_LOG");
+        pb.environment().remove("REPROLAB_CONSOLE_PASSWORD");
+        pb.environment().putAll(environment);
         return pb.start();
     }
 

@@ -1,6 +1,7 @@
 package org.reprolab.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,8 +30,9 @@ class FelixPlatformIT extends HostPerClass {
     void everyBundleIsActiveAndEveryMethodRegistersItsExperiment() throws Exception {
         for (Bundle b : host.framework().getBundleContext().getBundles()) {
             boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
-            boolean consoleOnly = b.getSymbolicName().equals("org.apache.felix.gogo.jline");
-            if (!fragment && !consoleOnly) {
+            if (Host.isConsoleOnly(b.getSymbolicName())) {
+                assertNotEquals(Bundle.ACTIVE, b.getState(), b.getSymbolicName() + " started in a headless command");
+            } else if (!fragment) {
                 assertEquals(Bundle.ACTIVE, b.getState(), b.getSymbolicName() + " is not active");
             }
         }

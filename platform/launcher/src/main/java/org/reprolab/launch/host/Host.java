@@ -36,8 +36,12 @@ public final class Host implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Host.class);
     private static final long SERVICE_WAIT_MS = 30_000;
     private static final String STORAGE_PREFIX = "reprolab-felix-";
-    /** Bundles only the interactive console needs: the Gogo shell wants a terminal. */
-    private static final Set<String> CONSOLE_ONLY = Set.of("org.apache.felix.gogo.jline");
+    /**
+     * Bundles only the interactive console needs: the Gogo shell wants a terminal, and the web console (with
+     * its HTTP server) has no business in a headless command, which should start fast and open no port.
+     */
+    private static final Set<String> CONSOLE_ONLY = Set.of("org.apache.felix.gogo.jline",
+            "org.apache.felix.http.jetty12", "org.apache.felix.webconsole", "org.reprolab.webconsole");
 
     private final Framework framework;
     private final Path storage;
@@ -81,6 +85,11 @@ public final class Host implements AutoCloseable {
         return host;
     }
 
+    /** Whether the bundle with this symbolic name is started only by {@code reprolab console}. */
+    public static boolean isConsoleOnly(String symbolicName) {
+        return CONSOLE_ONLY.contains(symbolicName);
+    }
+
     public Framework framework() {
         return framework;
     }
@@ -100,7 +109,7 @@ public final class Host implements AutoCloseable {
         }
         for (Bundle b : installed) {
             boolean fragment = b.getHeaders().get(Constants.FRAGMENT_HOST) != null;
-            if (!fragment && (console || !CONSOLE_ONLY.contains(b.getSymbolicName()))) {
+            if (!fragment && (console || !isConsoleOnly(b.getSymbolicName()))) {
                 b.start();
             }
         }

@@ -21,6 +21,8 @@ public final class HostConfig {
             "org.reprolab.launch;version=1.0.0",
             "org.slf4j;version=2.0.17", "org.slf4j.spi;version=2.0.17", "org.slf4j.event;version=2.0.17",
             "org.slf4j.helpers;version=2.0.17",
+            // Also as 1.7.36, as slf4j-api's own bundle does: the Web Console imports org.slf4j [1.7,2).
+            "org.slf4j;version=1.7.36", "org.slf4j.helpers;version=1.7.36",
             // The Vector API (incubating): the launcher adds the module to the boot layer.
             "jdk.incubator.vector");
 
@@ -57,7 +59,21 @@ public final class HostConfig {
                 .filter(k -> k.startsWith("reprolab.") || k.startsWith("felix.") || k.startsWith("gosh."))
                 .filter(k -> !k.equals("reprolab.home"))
                 .forEach(k -> props.put(k, System.getProperty(k)));
+        webConsole(props);
         LOG.debug("framework properties: {}", props);
         return props;
+    }
+
+    /**
+     * The web console's address in ReproLab's own names ({@code reprolab.console.host}, loopback unless
+     * configured; {@code reprolab.console.port}) handed to Jetty under its names, and the Web Console told to
+     * serve nothing until ReproLab's password check is registered: its built-in fallback knows a default password.
+     */
+    private static void webConsole(Map<String, String> props) {
+        props.putIfAbsent("reprolab.console.host", "127.0.0.1");
+        props.putIfAbsent("reprolab.console.port", "8080");
+        props.put("org.apache.felix.http.host", props.get("reprolab.console.host"));
+        props.put("org.osgi.service.http.port", props.get("reprolab.console.port"));
+        props.put("felix.webconsole.security.providers", "reprolab");
     }
 }
