@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.Constants;
+import org.reprolab.launch.host.Host;
 
 /** A real Felix with the real bundles of the distribution, driven through its services. */
 class FelixPlatformIT extends HostPerClass {
