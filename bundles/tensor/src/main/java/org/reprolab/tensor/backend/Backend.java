@@ -90,12 +90,17 @@ public interface Backend {
     void randomNormal(View out, long seed, long counter, double mean, double std);
 
     /**
-     * Unfolds image patches for convolution: x is [N, C, H, W]; out is [N, C·kh·kw, oh·ow], contiguous.
+     * Unfolds image patches for convolution: x is [N, C, H, W] (any strides); out is [N, C·kh·kw, oh·ow] with
+     * unit stride along its last dimension and any strides along the first two (the convolution passes a
+     * permuted view of a [C·kh·kw, N, oh·ow] buffer, so that the patches of all images form one matrix).
      * Positions outside the (zero-)padded input read 0.
      */
     void im2col(View x, int kh, int kw, int strideH, int strideW, int padH, int padW, int dilH, int dilW, View out);
 
-    /** The adjoint of {@link #im2col}: sums patch columns back into a zeroed, contiguous [N, C, H, W] out. */
+    /**
+     * The adjoint of {@link #im2col}: sums patch columns back into a zeroed, contiguous [N, C, H, W] out; cols
+     * is laid out as im2col's out (unit stride along the last dimension).
+     */
     void col2im(View cols, int kh, int kw, int strideH, int strideW, int padH, int padW, int dilH, int dilW,
                 View out);
 

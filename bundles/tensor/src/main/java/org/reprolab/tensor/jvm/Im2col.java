@@ -1,11 +1,15 @@
 package org.reprolab.tensor.jvm;
 
+import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
 import org.reprolab.tensor.backend.View;
 
 /**
- * Patch unfolding for convolution as a matrix product (im2col) and its adjoint (col2im). Images are split
- * over the threads: each image's rows are written by one task, so sums in col2im keep a fixed order.
+ * Patch unfolding for convolution as a matrix product (im2col) and its adjoint (col2im). The work is split
+ * over the threads by (image, channel) plane: every column row and every image element is written by one task,
+ * so the sums in col2im keep a fixed order. Along a patch row the valid output columns form one interval,
+ * computed once, so the inner loops are plain copies (stride 1: {@code System.arraycopy}) and additions
+ * without bounds tests.
  */
 final class Im2col {
     private Im2col() {
@@ -17,14 +21,16 @@ final class Im2col {
         int c = x.shape()[1];
         int h = x.shape()[2];
         int w = x.shape()[3];
-        int oh = (h + 2 * ph - dh * (kh - 1) - 1) / sh + 1;
-        int ow = (w + 2 * pw - dw * (kw - 1) - 1) / sw + 1;
+        int oh = outSize(h, kh, sh, ph, dh);
+        int ow = outSize(w, kw, sw, pw, dw);
         JvmStorage xs = (JvmStorage) x.storage();
         JvmStorage ys = (JvmStorage) out.storage();
         int[] st = x.strides();
-        int rows = c * kh * kw;
-        int cols = oh * ow;
-        Parallel.forRange(pool, n * c, (lo, hi) -> {
+        int imageStride = out.strides()[0];
+        int rowStride = out.strides()[1];
+        boolean f32 = xs.f != null && ys.f != null;
+        long work = (long) n * c * kh * kw * oh * ow;
+        Parallel.forRange(work < Strided.PARALLEL_THRESHOLD ? null : pool, n * c, (lo, hi) -> {
             for (int nc = lo; nc < hi; nc++) {
                 int img = nc / c;
                 int ch = nc % c;
@@ -32,26 +38,29 @@ final class Im2col {
                 for (int i = 0; i < kh; i++) {
                     for (int j = 0; j < kw; j++) {
                         int row = (ch * kh + i) * kw + j;
-                        int yBase = out.offset() + (img * rows + row) * cols;
+                        int yBase = out.offset() + img * imageStride + row * rowStride;
+                        int shift = j * dw - pw;
+                        int oxLo = validFrom(shift, sw, ow);
+                        int oxHi = Math.max(oxLo, validTo(shift, sw, w, ow));
                         for (int oy = 0; oy < oh; oy++) {
                             int iy = oy * sh - ph + i * dh;
                             int yRow = yBase + oy * ow;
                             if (iy < 0 || iy >= h) {
-                                for (int ox = 0; ox < ow; ox++) {
-                                    ys.set(yRow + ox, 0);
-                                }
+                                zero(ys, yRow, yRow + ow);
                                 continue;
                             }
                             int xRow = xBase + iy * st[2];
-                            if (xs.f != null && ys.f != null) {
-                                for (int ox = 0; ox < ow; ox++) {
-                                    int ix = ox * sw - pw + j * dw;
-                                    ys.f[yRow + ox] = ix < 0 || ix >= w ? 0f : xs.f[xRow + ix * st[3]];
+                            zero(ys, yRow, yRow + oxLo);
+                            zero(ys, yRow + oxHi, yRow + ow);
+                            if (f32 && sw == 1 && st[3] == 1) {
+                                System.arraycopy(xs.f, xRow + oxLo + shift, ys.f, yRow + oxLo, oxHi - oxLo);
+                            } else if (f32) {
+                                for (int ox = oxLo; ox < oxHi; ox++) {
+                                    ys.f[yRow + ox] = xs.f[xRow + (ox * sw + shift) * st[3]];
                                 }
                             } else {
-                                for (int ox = 0; ox < ow; ox++) {
-                                    int ix = ox * sw - pw + j * dw;
-                                    ys.set(yRow + ox, ix < 0 || ix >= w ? 0 : xs.get(xRow + ix * st[3]));
+                                for (int ox = oxLo; ox < oxHi; ox++) {
+                                    ys.set(yRow + ox, xs.get(xRow + (ox * sw + shift) * st[3]));
                                 }
                             }
                         }
@@ -67,35 +76,47 @@ final class Im2col {
         int c = out.shape()[1];
         int h = out.shape()[2];
         int w = out.shape()[3];
-        int oh = (h + 2 * ph - dh * (kh - 1) - 1) / sh + 1;
-        int ow = (w + 2 * pw - dw * (kw - 1) - 1) / sw + 1;
+        int oh = outSize(h, kh, sh, ph, dh);
+        int ow = outSize(w, kw, sw, pw, dw);
         JvmStorage xs = (JvmStorage) cols.storage();
         JvmStorage ys = (JvmStorage) out.storage();
-        int rows = c * kh * kw;
-        int ncols = oh * ow;
-        Parallel.forRange(pool, n * c, (lo, hi) -> {
+        int[] st = out.strides();
+        int imageStride = cols.strides()[0];
+        int rowStride = cols.strides()[1];
+        boolean f32 = xs.f != null && ys.f != null;
+        long work = (long) n * c * kh * kw * oh * ow;
+        Parallel.forRange(work < Strided.PARALLEL_THRESHOLD ? null : pool, n * c, (lo, hi) -> {
             for (int nc = lo; nc < hi; nc++) {
                 int img = nc / c;
                 int ch = nc % c;
-                int yBase = out.offset() + (img * c + ch) * h * w;
+                int yBase = out.offset() + img * st[0] + ch * st[1];
                 for (int i = 0; i < kh; i++) {
                     for (int j = 0; j < kw; j++) {
                         int row = (ch * kh + i) * kw + j;
-                        int xBase = cols.offset() + (img * rows + row) * ncols;
+                        int xBase = cols.offset() + img * imageStride + row * rowStride;
+                        int shift = j * dw - pw;
+                        int oxLo = validFrom(shift, sw, ow);
+                        int oxHi = validTo(shift, sw, w, ow);
                         for (int oy = 0; oy < oh; oy++) {
                             int iy = oy * sh - ph + i * dh;
                             if (iy < 0 || iy >= h) {
                                 continue;
                             }
-                            for (int ox = 0; ox < ow; ox++) {
-                                int ix = ox * sw - pw + j * dw;
-                                if (ix >= 0 && ix < w) {
-                                    int t = yBase + iy * w + ix;
-                                    if (ys.f != null && xs.f != null) {
-                                        ys.f[t] += xs.f[xBase + oy * ow + ox];
-                                    } else {
-                                        ys.set(t, ys.get(t) + xs.get(xBase + oy * ow + ox));
-                                    }
+                            int yRow = yBase + iy * st[2];
+                            int xRow = xBase + oy * ow;
+                            if (f32 && sw == 1 && st[3] == 1) {
+                                int y0 = yRow + shift;
+                                for (int ox = oxLo; ox < oxHi; ox++) {
+                                    ys.f[y0 + ox] += xs.f[xRow + ox];
+                                }
+                            } else if (f32) {
+                                for (int ox = oxLo; ox < oxHi; ox++) {
+                                    ys.f[yRow + (ox * sw + shift) * st[3]] += xs.f[xRow + ox];
+                                }
+                            } else {
+                                for (int ox = oxLo; ox < oxHi; ox++) {
+                                    int t = yRow + (ox * sw + shift) * st[3];
+                                    ys.set(t, ys.get(t) + xs.get(xRow + ox));
                                 }
                             }
                         }
@@ -103,5 +124,29 @@ final class Im2col {
                 }
             }
         });
+    }
+
+    static int outSize(int size, int k, int stride, int pad, int dil) {
+        return (size + 2 * pad - dil * (k - 1) - 1) / stride + 1;
+    }
+
+    /** The first output column whose input column {@code ox·stride + shift} is ≥ 0. */
+    private static int validFrom(int shift, int stride, int outSize) {
+        return Math.min(outSize, Math.max(0, Math.ceilDiv(-shift, stride)));
+    }
+
+    /** One past the last output column whose input column {@code ox·stride + shift} is < size. */
+    private static int validTo(int shift, int stride, int size, int outSize) {
+        return Math.min(outSize, Math.max(0, Math.ceilDiv(size - shift, stride)));
+    }
+
+    private static void zero(JvmStorage s, int from, int to) {
+        if (s.f != null) {
+            Arrays.fill(s.f, from, to, 0f);
+        } else {
+            for (int k = from; k < to; k++) {
+                s.set(k, 0);
+            }
+        }
     }
 }
