@@ -1,5 +1,6 @@
 package org.reprolab.tensor;
 
+import org.reprolab.tensor.backend.DType;
 import org.reprolab.tensor.backend.View;
 
 /**
@@ -223,15 +224,24 @@ public final class Conv {
 
     /**
      * Max over each k×k window of x [N, C, H, W]; padding counts as −∞. The gradient goes to the first maximal
-     * element of each window (row-major within the window).
+     * element of each window (row-major within the window), whose position the forward pass records.
      */
     public static Tensor maxPool2d(Tensor x, int kernel, int stride, int padding) {
         Window win = poolWindow("maxPool2d", x, kernel, stride, padding);
-        Tensor windows = byWindow(x, win);
-        if (padding > 0) {
-            windows = windows.maskedFill(paddingMask(x, win), Double.NEGATIVE_INFINITY);
-        }
-        return pooled(windows.max(1, false), x, win);
+        int[] shape = x.shape();
+        int n = shape[0];
+        int c = shape[1];
+        int oh = win.outH(shape[2]);
+        int ow = win.outW(shape[3]);
+        Tensor out = x.newEmpty(x.dtype(), n, c, oh, ow);
+        Tensor at = x.newEmpty(DType.INT32, n, c, oh, ow);
+        x.backend().maxPool2d(x.view(), win.kh, win.kw, win.sh, win.sw, win.ph, win.pw, win.dh, win.dw, out.view(),
+                at.view());
+        return Autograd.record(out, "maxPool2d", g -> {
+            Tensor grad = g.newEmpty(g.dtype(), n, c, shape[2] * shape[3]);
+            g.backend().scatterAdd(g.reshape(n, c, oh * ow).view(), 2, at.reshape(n, c, oh * ow).view(), grad.view());
+            return new Tensor[] {grad.reshape(shape)};
+        }, x);
     }
 
     /** Average pooling with stride = kernel and no padding. */
@@ -273,13 +283,6 @@ public final class Conv {
     /** Pooled values [C, N, oh·ow] as [N, C, oh, ow]. */
     private static Tensor pooled(Tensor values, Tensor x, Window win) {
         return values.reshape(x.size(1), x.size(0), win.outH(x.size(2)), win.outW(x.size(3))).permute(1, 0, 2, 3);
-    }
-
-    /** True where a window position falls into the padding, as [1, kh·kw, 1, oh·ow]. */
-    private static Tensor paddingMask(Tensor x, Window win) {
-        Tensor ones = x.newEmpty(x.dtype(), 1, 1, x.size(2), x.size(3)).fill(1);
-        Tensor cols = patches(ones, win);
-        return cols.eq(0).reshape(1, win.area(), 1, cols.size(2));
     }
 
     /** Row i of the [out, in] matrix averages input positions ⌊i·in/out⌋ … ⌈(i+1)·in/out⌉−1. */

@@ -205,6 +205,27 @@ class ConvTest {
     }
 
     @Test
+    void float32MaxPoolingMatchesAndRoutesGradientsToTheFirstMaximum() {
+        Tensor x = gen.normal(0, 1, 2, 3, 9, 8).round().div(2);
+        for (int[] c : new int[][] {{2, 2, 0}, {3, 2, 1}, {3, 1, 1}, {2, 3, 1}}) {
+            Tensor x32 = x.detach().requiresGrad(true);
+            Tensor x64 = x.to(DType.FLOAT64).detach().requiresGrad(true);
+            Tensor y32 = Conv.maxPool2d(x32, c[0], c[1], c[2]);
+            Tensor y64 = Conv.maxPool2d(x64, c[0], c[1], c[2]);
+            String what = "float32 k, s, p = " + java.util.Arrays.toString(c);
+            assertArrayEquals(y64.toDoubleArray(), y32.toDoubleArray(), what);
+            Tensor g = r(y32.shape());
+            y32.backward(g.to(DType.FLOAT32));
+            y64.backward(g);
+            assertArrayEquals(x64.grad().toDoubleArray(), x32.grad().toDoubleArray(), 1e-6, what + " gradient (ties: first)");
+        }
+        float[] special = {-0f, 0f, Float.NEGATIVE_INFINITY, -1, 0f / 0f, 3, -5, Float.NEGATIVE_INFINITY};
+        float[] pooled = Conv.maxPool2d(Tensor.of(special, 1, 1, 2, 4), 2).toFloatArray();
+        assertTrue(Float.isNaN(pooled[0]), "NaN wins its window");
+        assertEquals(-1f, pooled[1]);
+    }
+
+    @Test
     void adaptiveAveragePoolingUsesPyTorchWindows() {
         Tensor x = Tensor.of(new double[] {1, 2, 3, 4, 5}, 1, 1, 1, 5);
         // windows over 5 → 3: [0, 2), [1, 4), [3, 5)
