@@ -153,13 +153,19 @@ class ConvTest {
         Tensor w = r(4, 2, 3, 3);
         assertClose(naiveConv2d(x.contiguous(), w, null, 1, 1, 1, 1, 1, 1, 1), Conv.conv2d(x, w, null, 1, 1),
                 "permuted input");
-        Tensor xf = gen.normal(0, 1, 2, 3, 9, 9);
-        Tensor wf = gen.normal(0, 1, 5, 3, 3, 3);
+        Tensor xf = gen.normal(0, 1, 2, 3, 9, 7);
         Tensor bf = gen.normal(0, 1, 5);
-        double[] expected = naiveConv2d(xf, wf, bf, 2, 2, 1, 1, 1, 1, 1);
-        double[] actual = Conv.conv2d(xf, wf, bf, 2, 1).toDoubleArray();
-        for (int k = 0; k < expected.length; k++) {
-            assertEquals(expected[k], actual[k], 1e-4 * Math.max(1, Math.abs(expected[k])), "float32 [" + k + "]");
+        int[][] cases = { // kh, kw, stride, padding h, w, dilation (stride 1 with "same" width: patch rows are shifted images)
+            {3, 3, 2, 1, 1, 1}, {3, 3, 1, 1, 1, 1}, {5, 3, 1, 0, 1, 1}, {3, 3, 1, 2, 2, 2}, {1, 5, 1, 0, 2, 1}, {3, 3, 1, 4, 1, 1}};
+        for (int[] c : cases) {
+            Tensor wf = gen.normal(0, 1, 5, 3, c[0], c[1]);
+            double[] expected = naiveConv2d(xf, wf, bf, c[2], c[2], c[3], c[4], c[5], c[5], 1);
+            double[] actual = Conv.conv2d(xf, wf, bf, c[2], c[2], c[3], c[4], c[5], c[5], 1).toDoubleArray();
+            assertEquals(expected.length, actual.length);
+            for (int k = 0; k < expected.length; k++) {
+                assertEquals(expected[k], actual[k], 1e-4 * Math.max(1, Math.abs(expected[k])),
+                        "float32 " + java.util.Arrays.toString(c) + " [" + k + "]");
+            }
         }
     }
 

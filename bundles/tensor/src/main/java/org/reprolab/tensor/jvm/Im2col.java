@@ -29,6 +29,8 @@ final class Im2col {
         int imageStride = out.strides()[0];
         int rowStride = out.strides()[1];
         boolean f32 = xs.f != null && ys.f != null;
+        // a stride-1 "same" convolution over row-major images: a kernel offset's patch row is the image shifted
+        boolean shifted = f32 && sh == 1 && sw == 1 && ow == w && st[3] == 1 && st[2] == w;
         long work = (long) n * c * kh * kw * oh * ow;
         Parallel.forRange(work < Strided.PARALLEL_THRESHOLD ? null : pool, n * c, (lo, hi) -> {
             for (int nc = lo; nc < hi; nc++) {
@@ -42,6 +44,11 @@ final class Im2col {
                         int shift = j * dw - pw;
                         int oxLo = validFrom(shift, sw, ow);
                         int oxHi = Math.max(oxLo, validTo(shift, sw, w, ow));
+                        if (shifted) {
+                            copyShifted(xs.f, xBase + (i * dh - ph) * w + shift, ys.f, yBase, h, i * dh - ph, ow, oh,
+                                    oxLo, oxHi);
+                            continue;
+                        }
                         for (int oy = 0; oy < oh; oy++) {
                             int iy = oy * sh - ph + i * dh;
                             int yRow = yBase + oy * ow;
@@ -124,6 +131,33 @@ final class Im2col {
                 }
             }
         });
+    }
+
+    /**
+     * One patch row of a stride-1 convolution whose output is as wide as its row-major input: y[oy·ow + ox] =
+     * x[src + oy·ow + ox] where input row oy + rowShift exists and column ox is in [oxLo, oxHi), else 0. The
+     * valid rows are one block copy; the few columns that wrapped into a neighbouring row are zeroed after.
+     */
+    private static void copyShifted(float[] x, int src, float[] y, int yBase, int h, int rowShift, int ow, int oh,
+                                    int oxLo, int oxHi) {
+        int oyLo = Math.min(oh, Math.max(0, -rowShift));
+        int oyHi = Math.max(oyLo, Math.min(oh, h - rowShift));
+        Arrays.fill(y, yBase, yBase + oyLo * ow, 0f);
+        Arrays.fill(y, yBase + oyHi * ow, yBase + oh * ow, 0f);
+        int from = oyLo * ow + oxLo;
+        int to = (oyHi - 1) * ow + oxHi;
+        if (to > from) {
+            System.arraycopy(x, src + from, y, yBase + from, to - from);
+        }
+        for (int oy = oyLo; oy < oyHi; oy++) {
+            int r = yBase + oy * ow;
+            for (int ox = 0; ox < oxLo; ox++) {
+                y[r + ox] = 0f;
+            }
+            for (int ox = oxHi; ox < ow; ox++) {
+                y[r + ox] = 0f;
+            }
+        }
     }
 
     static int outSize(int size, int k, int stride, int pad, int dil) {

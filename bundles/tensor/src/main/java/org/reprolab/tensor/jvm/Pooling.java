@@ -29,19 +29,25 @@ final class Pooling {
         int[] st = x.strides();
         boolean f32 = xs.f != null && ys.f != null;
         long work = (long) n * c * kh * kw * oh * ow;
+        // the output columns whose input column is inside the image, per kernel column
+        int[] from = new int[kw];
+        int[] to = new int[kw];
+        for (int j = 0; j < kw; j++) {
+            from[j] = Math.min(ow, Math.max(0, Math.ceilDiv(pw - j * dw, sw)));
+            to[j] = Math.min(ow, Math.max(0, Math.ceilDiv(w + pw - j * dw, sw)));
+        }
         Parallel.forRange(work < Strided.PARALLEL_THRESHOLD ? null : pool, n * c, (lo, hi) -> {
+            long[] best = new long[ow];
+            int[] value = new int[ow];
             for (int nc = lo; nc < hi; nc++) {
                 int xBase = x.offset() + (nc / c) * st[0] + (nc % c) * st[1];
                 int yBase = out.offset() + nc * oh * ow;
                 int aBase = indices.offset() + nc * oh * ow;
-                long[] best = new long[ow];
                 for (int oy = 0; oy < oh; oy++) {
                     int yRow = yBase + oy * ow;
                     int aRow = aBase + oy * ow;
                     Arrays.fill(best, NONE);
-                    for (int ox = 0; ox < ow; ox++) {
-                        at[aRow + ox] = -1;
-                    }
+                    Arrays.fill(at, aRow, aRow + ow, -1);
                     for (int i = 0; i < kh; i++) {
                         int iy = oy * sh - ph + i * dh;
                         if (iy < 0 || iy >= h) {
@@ -50,19 +56,16 @@ final class Pooling {
                         int xRow = xBase + iy * st[2];
                         for (int j = 0; j < kw; j++) {
                             int shift = j * dw - pw;
-                            int oxLo = Math.min(ow, Math.max(0, Math.ceilDiv(-shift, sw)));
-                            int oxHi = Math.min(ow, Math.max(0, Math.ceilDiv(w - shift, sw)));
                             if (f32) {
-                                rowMax(xs.f, xRow, sw, shift, st[3], best, at, aRow, iy * w, oxLo, oxHi);
+                                rowMax(xs.f, xRow, sw, shift, st[3], best, value, at, aRow, iy * w, from[j], to[j]);
                             } else {
-                                rowMax(xs, xRow, sw, shift, st[3], ys, yRow, at, aRow, iy * w, oxLo, oxHi);
+                                rowMax(xs, xRow, sw, shift, st[3], ys, yRow, at, aRow, iy * w, from[j], to[j]);
                             }
                         }
                     }
                     if (f32) {
                         for (int ox = 0; ox < ow; ox++) {
-                            int p = at[aRow + ox];
-                            ys.f[yRow + ox] = xs.f[xBase + p / w * st[2] + p % w * st[3]];
+                            ys.f[yRow + ox] = Float.intBitsToFloat(value[ox]);
                         }
                     }
                 }
@@ -76,19 +79,21 @@ final class Pooling {
     /**
      * Folds one window offset into a row of running maxima, kept as integer keys: with NaNs made canonical,
      * {@code (bits ^ ((bits >> 31) & 0x7fffffff)) + (bits >>> 31)} orders like the values, with −0 = +0 and
-     * NaN above +∞. The maximum itself is read back at its position.
+     * NaN above +∞. The maximum's own bits are selected alongside.
      */
-    private static void rowMax(float[] x, int xRow, int sw, int shift, int step, long[] best, int[] at, int aRow,
-                               int planeRow, int from, int to) {
+    private static void rowMax(float[] x, int xRow, int sw, int shift, int step, long[] best, int[] value, int[] at,
+                               int aRow, int planeRow, int from, int to) {
         for (int ox = from; ox < to; ox++) {
             int ix = ox * sw + shift;
-            int bits = Float.floatToIntBits(x[xRow + ix * step]);
+            float v = x[xRow + ix * step];
+            int bits = Float.floatToIntBits(v);
             long key = (bits ^ ((bits >> 31) & 0x7fffffff)) + (bits >>> 31);
             long b = best[ox];
             long take = (b - key) >> 63;
+            int mask = (int) take;
             best[ox] = b ^ ((b ^ key) & take);
-            int arg = at[aRow + ox];
-            at[aRow + ox] = arg ^ ((arg ^ (planeRow + ix)) & (int) take);
+            value[ox] ^= (value[ox] ^ Float.floatToRawIntBits(v)) & mask;
+            at[aRow + ox] ^= (at[aRow + ox] ^ (planeRow + ix)) & mask;
         }
     }
 
