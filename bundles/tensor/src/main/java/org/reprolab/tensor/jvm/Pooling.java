@@ -35,7 +35,9 @@ final class Pooling {
                 int xBase = x.offset() + (nc / c) * st[0] + (nc % c) * st[1];
                 int yBase = out.offset() + nc * oh * ow;
                 int aBase = indices.offset() + nc * oh * ow;
-                if (f32) {
+                if (f32 && kh == 2 && kw == 2 && sh == 2 && sw == 2 && ph == 0 && pw == 0 && dh == 1 && dw == 1) {
+                    plane2x2(xs.f, xBase, st[2], st[3], w, ys.f, yBase, at, aBase, oh, ow);
+                } else if (f32) {
                     plane(xs.f, xBase, st[2], st[3], h, w, ys.f, yBase, at, aBase, oh, ow, kh, kw, sh, sw, ph, pw, dh, dw);
                 } else {
                     plane(xs, xBase, st[2], st[3], h, w, ys, yBase, at, aBase, oh, ow, kh, kw, sh, sw, ph, pw, dh, dw);
@@ -79,6 +81,40 @@ final class Pooling {
                 at[aBase + oy * ow + ox] = arg;
             }
         }
+    }
+
+    /** The common 2×2 window at stride 2 without padding, as straight-line code. */
+    private static void plane2x2(float[] x, int xBase, int rowStride, int colStride, int w, float[] y, int yBase,
+                                 int[] at, int aBase, int oh, int ow) {
+        for (int oy = 0; oy < oh; oy++) {
+            int top = xBase + 2 * oy * rowStride;
+            int bottom = top + rowStride;
+            for (int ox = 0; ox < ow; ox++) {
+                int col = 2 * ox * colStride;
+                // keys of the four elements in window order, then a tournament that keeps the earlier on ties
+                long k0 = key(x[top + col]);
+                long k1 = key(x[top + col + colStride]);
+                long k2 = key(x[bottom + col]);
+                long k3 = key(x[bottom + col + colStride]);
+                int right = (int) ((k0 - k1) >> 63);
+                int below = (int) ((k2 - k3) >> 63);
+                long upper = k0 ^ ((k0 ^ k1) & right);
+                long lower = k2 ^ ((k2 ^ k3) & below);
+                int down = (int) ((upper - lower) >> 63);
+                int upperAt = top + col + (colStride & right);
+                int lowerAt = bottom + col + (colStride & below);
+                y[yBase + oy * ow + ox] = x[upperAt ^ ((upperAt ^ lowerAt) & down)];
+                int upperPos = 2 * oy * w + 2 * ox + (right & 1);
+                int lowerPos = upperPos - (right & 1) + w + (below & 1);
+                at[aBase + oy * ow + ox] = upperPos ^ ((upperPos ^ lowerPos) & down);
+            }
+        }
+    }
+
+    /** With NaN canonical, orders like the values: −0 = +0, NaN above +∞. */
+    private static long key(float v) {
+        int bits = Float.floatToIntBits(v);
+        return (bits ^ ((bits >> 31) & 0x7fffffff)) + (bits >>> 31);
     }
 
     /** The reference loop for other element types. */
