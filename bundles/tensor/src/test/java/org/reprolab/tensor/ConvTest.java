@@ -121,10 +121,14 @@ class ConvTest {
     }
 
     private static void assertClose(double[] expected, Tensor actual, String what) {
+        assertClose(expected, actual, 1e-9, what);
+    }
+
+    private static void assertClose(double[] expected, Tensor actual, double tolerance, String what) {
         double[] a = actual.toDoubleArray();
         assertEquals(expected.length, a.length, what + ": size");
         for (int k = 0; k < a.length; k++) {
-            assertEquals(expected[k], a[k], 1e-9 * Math.max(1, Math.abs(expected[k])), what + "[" + k + "]");
+            assertEquals(expected[k], a[k], tolerance * Math.max(1, Math.abs(expected[k])), what + "[" + k + "]");
         }
     }
 
@@ -157,14 +161,28 @@ class ConvTest {
         Tensor bf = gen.normal(0, 1, 5);
         int[][] cases = { // kh, kw, stride, padding h, w, dilation (stride 1 with "same" width: patch rows are shifted images)
             {3, 3, 2, 1, 1, 1}, {3, 3, 1, 1, 1, 1}, {5, 3, 1, 0, 1, 1}, {3, 3, 1, 2, 2, 2}, {1, 5, 1, 0, 2, 1}, {3, 3, 1, 4, 1, 1}};
+        Tensor narrow = gen.normal(0, 1, 2, 3, 5, 1);
         for (int[] c : cases) {
-            Tensor wf = gen.normal(0, 1, 5, 3, c[0], c[1]);
-            double[] expected = naiveConv2d(xf, wf, bf, c[2], c[2], c[3], c[4], c[5], c[5], 1);
-            double[] actual = Conv.conv2d(xf, wf, bf, c[2], c[2], c[3], c[4], c[5], c[5], 1).toDoubleArray();
-            assertEquals(expected.length, actual.length);
-            for (int k = 0; k < expected.length; k++) {
-                assertEquals(expected[k], actual[k], 1e-4 * Math.max(1, Math.abs(expected[k])),
-                        "float32 " + java.util.Arrays.toString(c) + " [" + k + "]");
+            for (Tensor input : new Tensor[] {xf, narrow}) {
+                Tensor wf = gen.normal(0, 1, 5, 3, c[0], c[1]);
+                String what = "float32 " + java.util.Arrays.toString(c) + " on " + java.util.Arrays.toString(input.shape());
+                var win = new Conv.Window(c[0], c[1], c[2], c[2], c[3], c[4], c[5], c[5]);
+                if (win.outH(input.size(2)) < 1 || win.outW(input.size(3)) < 1) {
+                    continue;
+                }
+                Tensor x32 = input.detach().requiresGrad(true);
+                Tensor w32 = wf.detach().requiresGrad(true);
+                Tensor x64 = input.to(DType.FLOAT64).detach().requiresGrad(true);
+                Tensor w64 = wf.to(DType.FLOAT64).detach().requiresGrad(true);
+                Tensor y32 = Conv.conv2d(x32, w32, bf, c[2], c[2], c[3], c[4], c[5], c[5], 1);
+                Tensor y64 = Conv.conv2d(x64, w64, bf.to(DType.FLOAT64), c[2], c[2], c[3], c[4], c[5], c[5], 1);
+                assertClose(naiveConv2d(input, wf, bf, c[2], c[2], c[3], c[4], c[5], c[5], 1), y64, what);
+                assertClose(y64.toDoubleArray(), y32, 1e-4, what);
+                Tensor g = r(y64.shape());
+                y32.backward(g.to(DType.FLOAT32));
+                y64.backward(g);
+                assertClose(x64.grad().toDoubleArray(), x32.grad(), 1e-4, what + " input gradient");
+                assertClose(w64.grad().toDoubleArray(), w32.grad(), 1e-4, what + " weight gradient");
             }
         }
     }

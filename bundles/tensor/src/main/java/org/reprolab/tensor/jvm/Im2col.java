@@ -30,7 +30,7 @@ final class Im2col {
         int rowStride = out.strides()[1];
         boolean f32 = xs.f != null && ys.f != null;
         // a stride-1 "same" convolution over row-major images: a kernel offset's patch row is the image shifted
-        boolean shifted = f32 && sh == 1 && sw == 1 && ow == w && st[3] == 1 && st[2] == w;
+        boolean shifted = f32 && sh == 1 && sw == 1 && ow == w && pw < w && st[3] == 1 && st[2] == w;
         long work = (long) n * c * kh * kw * oh * ow;
         Parallel.forRange(work < Strided.PARALLEL_THRESHOLD ? null : pool, n * c, (lo, hi) -> {
             for (int nc = lo; nc < hi; nc++) {
@@ -60,7 +60,9 @@ final class Im2col {
                             zero(ys, yRow, yRow + oxLo);
                             zero(ys, yRow + oxHi, yRow + ow);
                             if (f32 && sw == 1 && st[3] == 1) {
-                                System.arraycopy(xs.f, xRow + oxLo + shift, ys.f, yRow + oxLo, oxHi - oxLo);
+                                if (oxHi > oxLo) {
+                                    System.arraycopy(xs.f, xRow + oxLo + shift, ys.f, yRow + oxLo, oxHi - oxLo);
+                                }
                             } else if (f32) {
                                 for (int ox = oxLo; ox < oxHi; ox++) {
                                     ys.f[yRow + ox] = xs.f[xRow + (ox * sw + shift) * st[3]];
@@ -91,8 +93,10 @@ final class Im2col {
         int imageStride = cols.strides()[0];
         int rowStride = cols.strides()[1];
         boolean f32 = xs.f != null && ys.f != null;
+        boolean shifted = f32 && sh == 1 && sw == 1 && ow == w && pw < w && st[3] == 1 && st[2] == w;
         long work = (long) n * c * kh * kw * oh * ow;
         Parallel.forRange(work < Strided.PARALLEL_THRESHOLD ? null : pool, n * c, (lo, hi) -> {
+            float[] saved = shifted ? new float[oh * ow] : null;
             for (int nc = lo; nc < hi; nc++) {
                 int img = nc / c;
                 int ch = nc % c;
@@ -104,6 +108,11 @@ final class Im2col {
                         int shift = j * dw - pw;
                         int oxLo = validFrom(shift, sw, ow);
                         int oxHi = validTo(shift, sw, w, ow);
+                        if (shifted) {
+                            addShifted(xs.f, xBase, ys.f, yBase + (i * dh - ph) * w + shift, h, i * dh - ph, ow, oh,
+                                    oxLo, Math.max(oxLo, oxHi), saved);
+                            continue;
+                        }
                         for (int oy = 0; oy < oh; oy++) {
                             int iy = oy * sh - ph + i * dh;
                             if (iy < 0 || iy >= h) {
@@ -156,6 +165,37 @@ final class Im2col {
             }
             for (int ox = oxHi; ox < ow; ox++) {
                 y[r + ox] = 0f;
+            }
+        }
+    }
+
+    /**
+     * The adjoint of {@link #copyShifted}: y[dst + t] += cols[src + t] for t = oy·ow + ox over the valid rows and
+     * columns. The valid rows are added as one block; the few elements of y that the wrapped columns between
+     * rows would touch are saved before and put back after, so they end exactly as they were.
+     */
+    private static void addShifted(float[] cols, int src, float[] y, int dst, int h, int rowShift, int ow, int oh,
+                                   int oxLo, int oxHi, float[] saved) {
+        int oyLo = Math.min(oh, Math.max(0, -rowShift));
+        int oyHi = Math.max(oyLo, Math.min(oh, h - rowShift));
+        int from = oyLo * ow + oxLo;
+        int to = (oyHi - 1) * ow + oxHi;
+        if (to <= from) {
+            return;
+        }
+        int k = 0;
+        for (int oy = oyLo; oy < oyHi - 1; oy++) {
+            for (int t = oy * ow + oxHi; t < (oy + 1) * ow + oxLo; t++) {
+                saved[k++] = y[dst + t];
+            }
+        }
+        for (int t = from; t < to; t++) {
+            y[dst + t] += cols[src + t];
+        }
+        k = 0;
+        for (int oy = oyLo; oy < oyHi - 1; oy++) {
+            for (int t = oy * ow + oxHi; t < (oy + 1) * ow + oxLo; t++) {
+                y[dst + t] = saved[k++];
             }
         }
     }
