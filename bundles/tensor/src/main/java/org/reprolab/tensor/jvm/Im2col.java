@@ -5,72 +5,59 @@ import java.util.concurrent.ForkJoinPool;
 import org.reprolab.tensor.backend.View;
 
 /**
- * Patch unfolding for convolution as a matrix product (im2col) and its adjoint (col2im). The work is split
- * over the threads by (image, channel) plane: every column row and every image element is written by one task,
- * so the sums in col2im keep a fixed order. Along a patch row the valid output columns form one interval,
- * computed once, so the inner loops are plain copies (stride 1: {@code System.arraycopy}) and additions
- * without bounds tests.
+ * Patch unfolding for convolution as a matrix product (im2col) and its adjoint (col2im). The patch matrix is
+ * walked row by row — channel, kernel offset, then image — so its (large) rows stream through memory while the
+ * channel's image planes stay in cache. The work is split over the threads by channel: every patch row and
+ * every image element is written by one task, and each image element receives its sums in kernel-offset
+ * order, whatever the split. Along a patch row the valid output columns form one interval, computed once, so
+ * the inner loops are plain copies and additions without bounds tests.
  */
 final class Im2col {
     private Im2col() {
     }
 
+    /** The geometry of one call: image [n, c, h, w], window, and output grid oh × ow. */
+    private record Geometry(int n, int c, int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh,
+                            int dw, int oh, int ow) {
+        static Geometry of(int[] image, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw) {
+            return new Geometry(image[0], image[1], image[2], image[3], kh, kw, sh, sw, ph, pw, dh, dw,
+                    outSize(image[2], kh, sh, ph, dh), outSize(image[3], kw, sw, pw, dw));
+        }
+
+        /** A stride-1 convolution as wide as its row-major image: a patch row is the image shifted. */
+        boolean shifts(int[] imageStrides) {
+            return sh == 1 && sw == 1 && ow == w && pw < w && imageStrides[3] == 1 && imageStrides[2] == w;
+        }
+
+        long work() {
+            return (long) n * c * kh * kw * oh * ow;
+        }
+    }
+
     static void unfold(View x, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, View out,
                        ForkJoinPool pool) {
-        int n = x.shape()[0];
-        int c = x.shape()[1];
-        int h = x.shape()[2];
-        int w = x.shape()[3];
-        int oh = outSize(h, kh, sh, ph, dh);
-        int ow = outSize(w, kw, sw, pw, dw);
+        Geometry g = Geometry.of(x.shape(), kh, kw, sh, sw, ph, pw, dh, dw);
         JvmStorage xs = (JvmStorage) x.storage();
         JvmStorage ys = (JvmStorage) out.storage();
         int[] st = x.strides();
-        int imageStride = out.strides()[0];
-        int rowStride = out.strides()[1];
         boolean f32 = xs.f != null && ys.f != null;
-        // a stride-1 "same" convolution over row-major images: a kernel offset's patch row is the image shifted
-        boolean shifted = f32 && sh == 1 && sw == 1 && ow == w && pw < w && st[3] == 1 && st[2] == w;
-        long work = (long) n * c * kh * kw * oh * ow;
-        Parallel.forRange(work < Strided.PARALLEL_THRESHOLD ? null : pool, n * c, (lo, hi) -> {
-            for (int nc = lo; nc < hi; nc++) {
-                int img = nc / c;
-                int ch = nc % c;
-                int xBase = x.offset() + img * st[0] + ch * st[1];
+        boolean shifted = f32 && g.shifts(st);
+        Parallel.forRange(g.work() < Strided.PARALLEL_THRESHOLD ? null : pool, g.c, (lo, hi) -> {
+            for (int ch = lo; ch < hi; ch++) {
                 for (int i = 0; i < kh; i++) {
                     for (int j = 0; j < kw; j++) {
                         int row = (ch * kh + i) * kw + j;
-                        int yBase = out.offset() + img * imageStride + row * rowStride;
                         int shift = j * dw - pw;
-                        int oxLo = validFrom(shift, sw, ow);
-                        int oxHi = Math.max(oxLo, validTo(shift, sw, w, ow));
-                        if (shifted) {
-                            copyShifted(xs.f, xBase + (i * dh - ph) * w + shift, ys.f, yBase, h, i * dh - ph, ow, oh,
-                                    oxLo, oxHi);
-                            continue;
-                        }
-                        for (int oy = 0; oy < oh; oy++) {
-                            int iy = oy * sh - ph + i * dh;
-                            int yRow = yBase + oy * ow;
-                            if (iy < 0 || iy >= h) {
-                                zero(ys, yRow, yRow + ow);
-                                continue;
-                            }
-                            int xRow = xBase + iy * st[2];
-                            zero(ys, yRow, yRow + oxLo);
-                            zero(ys, yRow + oxHi, yRow + ow);
-                            if (f32 && sw == 1 && st[3] == 1) {
-                                if (oxHi > oxLo) {
-                                    System.arraycopy(xs.f, xRow + oxLo + shift, ys.f, yRow + oxLo, oxHi - oxLo);
-                                }
-                            } else if (f32) {
-                                for (int ox = oxLo; ox < oxHi; ox++) {
-                                    ys.f[yRow + ox] = xs.f[xRow + (ox * sw + shift) * st[3]];
-                                }
+                        int oxLo = validFrom(shift, sw, g.ow);
+                        int oxHi = Math.max(oxLo, validTo(shift, sw, g.w, g.ow));
+                        for (int img = 0; img < g.n; img++) {
+                            int xBase = x.offset() + img * st[0] + ch * st[1];
+                            int yBase = out.offset() + img * out.strides()[0] + row * out.strides()[1];
+                            if (shifted) {
+                                copyShifted(xs.f, xBase + (i * dh - ph) * g.w + shift, ys.f, yBase, g.h, i * dh - ph,
+                                        g.ow, g.oh, oxLo, oxHi);
                             } else {
-                                for (int ox = oxLo; ox < oxHi; ox++) {
-                                    ys.set(yRow + ox, xs.get(xRow + (ox * sw + shift) * st[3]));
-                                }
+                                unfoldRow(g, xs, xBase, st, ys, yBase, i, shift, oxLo, oxHi);
                             }
                         }
                     }
@@ -79,67 +66,95 @@ final class Im2col {
         });
     }
 
+    /** One image's part of one patch row, for any stride and element type. */
+    private static void unfoldRow(Geometry g, JvmStorage xs, int xBase, int[] st, JvmStorage ys, int yBase, int i,
+                                  int shift, int oxLo, int oxHi) {
+        boolean f32 = xs.f != null && ys.f != null;
+        for (int oy = 0; oy < g.oh; oy++) {
+            int iy = oy * g.sh - g.ph + i * g.dh;
+            int yRow = yBase + oy * g.ow;
+            if (iy < 0 || iy >= g.h) {
+                zero(ys, yRow, yRow + g.ow);
+                continue;
+            }
+            int xRow = xBase + iy * st[2];
+            zero(ys, yRow, yRow + oxLo);
+            zero(ys, yRow + oxHi, yRow + g.ow);
+            if (f32 && g.sw == 1 && st[3] == 1) {
+                if (oxHi > oxLo) {
+                    System.arraycopy(xs.f, xRow + oxLo + shift, ys.f, yRow + oxLo, oxHi - oxLo);
+                }
+            } else if (f32) {
+                for (int ox = oxLo; ox < oxHi; ox++) {
+                    ys.f[yRow + ox] = xs.f[xRow + (ox * g.sw + shift) * st[3]];
+                }
+            } else {
+                for (int ox = oxLo; ox < oxHi; ox++) {
+                    ys.set(yRow + ox, xs.get(xRow + (ox * g.sw + shift) * st[3]));
+                }
+            }
+        }
+    }
+
     static void fold(View cols, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw, View out,
                      ForkJoinPool pool) {
-        int n = out.shape()[0];
-        int c = out.shape()[1];
-        int h = out.shape()[2];
-        int w = out.shape()[3];
-        int oh = outSize(h, kh, sh, ph, dh);
-        int ow = outSize(w, kw, sw, pw, dw);
+        Geometry g = Geometry.of(out.shape(), kh, kw, sh, sw, ph, pw, dh, dw);
         JvmStorage xs = (JvmStorage) cols.storage();
         JvmStorage ys = (JvmStorage) out.storage();
         int[] st = out.strides();
-        int imageStride = cols.strides()[0];
-        int rowStride = cols.strides()[1];
-        boolean f32 = xs.f != null && ys.f != null;
-        boolean shifted = f32 && sh == 1 && sw == 1 && ow == w && pw < w && st[3] == 1 && st[2] == w;
-        long work = (long) n * c * kh * kw * oh * ow;
-        Parallel.forRange(work < Strided.PARALLEL_THRESHOLD ? null : pool, n * c, (lo, hi) -> {
-            float[] saved = shifted ? new float[oh * ow] : null;
-            for (int nc = lo; nc < hi; nc++) {
-                int img = nc / c;
-                int ch = nc % c;
-                int yBase = out.offset() + img * st[0] + ch * st[1];
+        boolean shifted = xs.f != null && ys.f != null && g.shifts(st);
+        Parallel.forRange(g.work() < Strided.PARALLEL_THRESHOLD ? null : pool, g.c, (lo, hi) -> {
+            float[] saved = shifted ? new float[g.oh * g.ow] : null;
+            for (int ch = lo; ch < hi; ch++) {
                 for (int i = 0; i < kh; i++) {
                     for (int j = 0; j < kw; j++) {
                         int row = (ch * kh + i) * kw + j;
-                        int xBase = cols.offset() + img * imageStride + row * rowStride;
                         int shift = j * dw - pw;
-                        int oxLo = validFrom(shift, sw, ow);
-                        int oxHi = validTo(shift, sw, w, ow);
-                        if (shifted) {
-                            addShifted(xs.f, xBase, ys.f, yBase + (i * dh - ph) * w + shift, h, i * dh - ph, ow, oh,
-                                    oxLo, Math.max(oxLo, oxHi), saved);
-                            continue;
-                        }
-                        for (int oy = 0; oy < oh; oy++) {
-                            int iy = oy * sh - ph + i * dh;
-                            if (iy < 0 || iy >= h) {
-                                continue;
-                            }
-                            int yRow = yBase + iy * st[2];
-                            int xRow = xBase + oy * ow;
-                            if (f32 && sw == 1 && st[3] == 1) {
-                                int y0 = yRow + shift;
-                                for (int ox = oxLo; ox < oxHi; ox++) {
-                                    ys.f[y0 + ox] += xs.f[xRow + ox];
-                                }
-                            } else if (f32) {
-                                for (int ox = oxLo; ox < oxHi; ox++) {
-                                    ys.f[yRow + (ox * sw + shift) * st[3]] += xs.f[xRow + ox];
-                                }
+                        int oxLo = validFrom(shift, sw, g.ow);
+                        int oxHi = Math.max(oxLo, validTo(shift, sw, g.w, g.ow));
+                        for (int img = 0; img < g.n; img++) {
+                            int xBase = cols.offset() + img * cols.strides()[0] + row * cols.strides()[1];
+                            int yBase = out.offset() + img * st[0] + ch * st[1];
+                            if (shifted) {
+                                addShifted(xs.f, xBase, ys.f, yBase + (i * dh - ph) * g.w + shift, g.h, i * dh - ph,
+                                        g.ow, g.oh, oxLo, oxHi, saved);
                             } else {
-                                for (int ox = oxLo; ox < oxHi; ox++) {
-                                    int t = yRow + (ox * sw + shift) * st[3];
-                                    ys.set(t, ys.get(t) + xs.get(xRow + ox));
-                                }
+                                foldRow(g, xs, xBase, ys, yBase, st, i, shift, oxLo, oxHi);
                             }
                         }
                     }
                 }
             }
         });
+    }
+
+    /** Adds one image's part of one patch row into its image plane, for any stride and element type. */
+    private static void foldRow(Geometry g, JvmStorage xs, int xBase, JvmStorage ys, int yBase, int[] st, int i,
+                                int shift, int oxLo, int oxHi) {
+        boolean f32 = xs.f != null && ys.f != null;
+        for (int oy = 0; oy < g.oh; oy++) {
+            int iy = oy * g.sh - g.ph + i * g.dh;
+            if (iy < 0 || iy >= g.h) {
+                continue;
+            }
+            int yRow = yBase + iy * st[2];
+            int xRow = xBase + oy * g.ow;
+            if (f32 && g.sw == 1 && st[3] == 1) {
+                int y0 = yRow + shift;
+                for (int ox = oxLo; ox < oxHi; ox++) {
+                    ys.f[y0 + ox] += xs.f[xRow + ox];
+                }
+            } else if (f32) {
+                for (int ox = oxLo; ox < oxHi; ox++) {
+                    ys.f[yRow + (ox * g.sw + shift) * st[3]] += xs.f[xRow + ox];
+                }
+            } else {
+                for (int ox = oxLo; ox < oxHi; ox++) {
+                    int t = yRow + (ox * g.sw + shift) * st[3];
+                    ys.set(t, ys.get(t) + xs.get(xRow + ox));
+                }
+            }
+        }
     }
 
     /**
