@@ -10,8 +10,10 @@ import org.reprolab.tensor.backend.View;
  * of a whole batch into one matrix [C·kh·kw, N·oh·ow] (im2col), and {@link #image} sums such a matrix back into
  * an image (col2im). With the patches of all images side by side, a convolution is one matrix product
  * {@code w[O, C·kh·kw] · patches}, and its weight and input gradients are the two products of matmul's own
- * backward — large GEMMs rather than one small product per image. Pooling reduces the patch matrix over the
- * window; adaptive pooling and bilinear upsampling are separable linear maps, i.e. two small matrix products.
+ * backward — large GEMMs rather than one small product per image. Average pooling reduces the patch matrix
+ * over the window; max pooling has its own backend kernel, which records where each maximum was so that the
+ * backward pass is one scatter-add; adaptive pooling and bilinear upsampling are separable linear maps, i.e.
+ * two small matrix products.
  *
  * <p>Results may be non-contiguous views (a convolution without bias is the product viewed as [N, O, oh, ow]);
  * the next op reads them through their strides.
@@ -60,7 +62,10 @@ public final class Conv {
         return Autograd.record(cols, "im2col", g -> new Tensor[] {image(g, win, shape)}, x);
     }
 
-    /** Sums a patch matrix [C·kh·kw, N, oh·ow] into an image of the given shape [N, C, H, W]. Gradient: {@link #patches}. */
+    /**
+     * Sums a patch matrix [C·kh·kw, N, oh·ow] into an image of the given shape [N, C, H, W]. Gradient:
+     * {@link #patches}.
+     */
     static Tensor image(Tensor cols, Window win, int[] shape) {
         Tensor rowMajor = cols.view().strides()[2] == 1 || cols.size(2) == 1 ? cols : cols.contiguous();
         Tensor out = cols.newEmpty(cols.dtype(), shape);
