@@ -90,14 +90,29 @@ public interface Backend {
     void randomNormal(View out, long seed, long counter, double mean, double std);
 
     /**
-     * Unfolds image patches for convolution: x is [N, C, H, W]; out is [N, C·kh·kw, oh·ow], contiguous.
+     * Unfolds image patches for convolution: x is [N, C, H, W] (any strides); out is [N, C·kh·kw, oh·ow] with
+     * unit stride along its last dimension and any strides along the first two (the convolution passes a
+     * permuted view of a [C·kh·kw, N, oh·ow] buffer, so that the patches of all images form one matrix).
      * Positions outside the (zero-)padded input read 0.
      */
     void im2col(View x, int kh, int kw, int strideH, int strideW, int padH, int padW, int dilH, int dilW, View out);
 
-    /** The adjoint of {@link #im2col}: sums patch columns back into a zeroed, contiguous [N, C, H, W] out. */
+    /**
+     * The adjoint of {@link #im2col}: sums patch columns back into a zeroed, contiguous [N, C, H, W] out; cols
+     * is laid out as im2col's out (unit stride along the last dimension).
+     */
     void col2im(View cols, int kh, int kw, int strideH, int strideW, int padH, int padW, int dilH, int dilW,
                 View out);
+
+    /**
+     * Max pooling, as PyTorch's {@code max_pool2d_with_indices}: out[n, c, y, x] is the maximum of x[n, c] over
+     * the window at (y·strideH − padH, x·strideW − padW), dilated by (dilH, dilW), positions in the padding
+     * skipped; indices[n, c, y, x] (INT32) is the position iy·W + ix of that maximum in its [H, W] plane, the
+     * first in window order on ties, a NaN counting as the maximum. x is [N, C, H, W] (any strides); out and
+     * indices are contiguous [N, C, oh, ow]. Every window holds at least one input position.
+     */
+    void maxPool2d(View x, int kh, int kw, int strideH, int strideW, int padH, int padW, int dilH, int dilW,
+                   View out, View indices);
 
     /** Releases the backend's threads and caches; storages it allocated may no longer be used. */
     default void close() {

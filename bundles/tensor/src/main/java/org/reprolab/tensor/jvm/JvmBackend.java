@@ -468,6 +468,12 @@ public final class JvmBackend implements Backend {
     }
 
     @Override
+    public void maxPool2d(View x, int kh, int kw, int strideH, int strideW, int padH, int padW, int dilH, int dilW,
+                          View out, View indices) {
+        Pooling.maxPool(x, kh, kw, strideH, strideW, padH, padW, dilH, dilW, out, indices, pool);
+    }
+
+    @Override
     public void close() {
         if (pool != null) {
             pool.shutdown();

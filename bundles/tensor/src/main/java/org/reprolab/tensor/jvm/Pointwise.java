@@ -1,5 +1,9 @@
 package org.reprolab.tensor.jvm;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.reprolab.tensor.backend.BinaryOp;
 import org.reprolab.tensor.backend.UnaryOp;
 
@@ -120,9 +124,7 @@ final class Pointwise {
                 }
                 case RELU_GRAD -> {
                     if (!scalar) {
-                        for (int j = 0; j < n; j++) {
-                            y[yo + j] = a[ao + j] > 0 ? b[bo + j] : 0f;
-                        }
+                        reluGrad(a, ao, b, bo, y, yo, n);
                         return;
                     }
                 }
@@ -133,6 +135,23 @@ final class Pointwise {
         }
         for (int j = 0; j < n; j++) {
             y[yo + j * ys] = (float) op.apply(a[ao + j * as], b[bo + j * bs]);
+        }
+    }
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+    /**
+     * y = a > 0 ? g : 0 as a masked select: written as a scalar conditional, the JIT emits a branch that
+     * mispredicts on about half of a ReLU's inputs, which made this the costliest step of a CNN's backward pass.
+     */
+    private static void reluGrad(float[] a, int ao, float[] g, int go, float[] y, int yo, int n) {
+        int j = 0;
+        for (int bound = SPECIES.loopBound(n); j < bound; j += SPECIES.length()) {
+            VectorMask<Float> off = FloatVector.fromArray(SPECIES, a, ao + j).compare(VectorOperators.GT, 0f).not();
+            FloatVector.fromArray(SPECIES, g, go + j).blend(0f, off).intoArray(y, yo + j);
+        }
+        for (; j < n; j++) {
+            y[yo + j] = a[ao + j] > 0 ? g[go + j] : 0f;
         }
     }
 }
