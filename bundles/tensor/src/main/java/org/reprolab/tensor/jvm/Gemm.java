@@ -1,0 +1,439 @@
+package org.reprolab.tensor.jvm;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinTask;
+import java.util.concurrent.RecursiveAction;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Single-precision GEMM for the JVM backend: {@code C = alpha * op(A) * op(B) + beta * C} on row-major float
+ * arrays, written with the Vector API in the BLIS/GotoBLAS structure.
+ *
+ * <p>Structure: the columns of op(B) are cut into {@code NC}-wide panels and its rows into {@code KC}-deep blocks;
+ * each {@code KC x NC} block of op(B) is packed into {@code NR}-wide slivers (zero padded), each {@code MC x KC}
+ * block of op(A) into {@code MR}-tall slivers; an {@code MR x NR} register-blocked micro-kernel (8 x 32 with
+ * 512-bit vectors: 16 accumulators, two B vectors, one broadcast of A, fused multiply-add) runs over them.
+ * Transposed inputs are handled entirely in the packing. Edge tiles run the same kernel on the zero-padded
+ * buffers and write the valid part through a scratch tile.
+ *
+ * <p>Determinism: every element of C is accumulated in one fixed order, {@code p = 0, 1, ..., k-1} inside each
+ * {@code KC} block, blocks in order, whatever thread computes it and however the work is split; the split across a
+ * pool is a fixed function of the shape and the pool's parallelism. Results are therefore bit-identical run to run
+ * (and, for the blocked path, across thread counts). Small products take an unpacked path whose per-element order
+ * is also fixed.
+ *
+ * <p>{@code beta == 0} overwrites C without reading it, so NaN or garbage in C does not propagate.
+ * Packing buffers are per thread (a {@link ThreadLocal}), fixed in size (about 2.3 MB per thread that ever ran a
+ * large product).
+ */
+public final class Gemm {
+
+    private Gemm() {}
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int VL = S.length();
+    /** Micro-tile: MR rows of op(A) by NR columns of op(B) (two vectors). */
+    static final int MR = 8;
+    static final int NR = 2 * VL;
+    /** Cache blocking: KC deep (B sliver KC x NR stays in L1), MC x KC of A in L2, KC x NC of B in L3. */
+    static final int KC = 256;
+    static final int MC = 192;
+    static final int NC = 4096;
+    /** Below this many multiply-adds (m*n*k) the unpacked path is used. */
+    static final long SMALL = 1L << 15;
+    /** Below this many multiply-adds the product is not split across the pool. */
+    static final long PARALLEL_MIN = 1L << 19;
+    /** With at most this many rows of op(A) and op(B) not transposed, op(B) is read in place (not packed). */
+    static final int DIRECT_B_ROWS = 3 * MR;
+    /** With fewer rows than this (and op(B) not transposed) the row-by-row path is used. */
+    static final int ROW_PATH_ROWS = 4;
+
+    private static final class Buffers {
+        final float[] a = new float[MC * KC];
+        final float[] b = new float[KC * NC];
+        final float[] edge = new float[KC * NR];
+        final float[] tile = new float[MR * NR];
+    }
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+    /** Small scratch only (the unpacked paths): no big panels allocated on threads that never block. */
+    private static final class Small {
+        float[] row = new float[0];
+        float[] tmpB = new float[0];
+        float[] row(int n) { if (row.length < n) row = new float[Math.max(n, 64)]; return row; }
+        float[] tmpB(int n) { if (tmpB.length < n) tmpB = new float[n]; return tmpB; }
+    }
+    private static final ThreadLocal<Small> SMALL_BUFFERS = ThreadLocal.withInitial(Small::new);
+
+    /** C = alpha * op(A) * op(B) + beta * C; row-major; op(X) = X or X^T; lda/ldb/ldc are row strides. */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                             float beta, float[] c, int cOff, int ldc, ForkJoinPool pool) {
+        if (m < 0 || n < 0 || k < 0) throw new IllegalArgumentException("negative size " + m + "x" + n + "x" + k);
+        if (m == 0 || n == 0) return;
+        checkMatrix("C", c, cOff, m, n, ldc);
+        if (k == 0 || alpha == 0f) {
+            scaleC(m, n, beta, c, cOff, ldc);
+            return;
+        }
+        checkMatrix("A", a, aOff, transA ? k : m, transA ? m : k, lda);
+        checkMatrix("B", b, bOff, transB ? n : k, transB ? k : n, ldb);
+        Job job = new Job(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        long work = (long) m * n * k;
+        int threads = pool == null || work < PARALLEL_MIN ? 1 : pool.getParallelism();
+        if (threads <= 1) {
+            job.run(0, m, 0, n);
+            return;
+        }
+        // Fixed split: along N when op(B) has at least as many columns as op(A) has rows (each task packs the whole
+        // of op(A), the smaller operand, once per KC block), along M otherwise. Boundaries depend only on the shape
+        // and the thread count, and per-element arithmetic does not depend on them at all.
+        List<RecursiveAction> tasks = new ArrayList<>(threads);
+        if (n >= m) {
+            int slivers = ceilDiv(n, NR);
+            int parts = Math.min(threads, slivers);
+            for (int t = 0; t < parts; t++) {
+                int j0 = (int) ((long) slivers * t / parts) * NR;
+                int j1 = Math.min(n, (int) ((long) slivers * (t + 1) / parts) * NR);
+                tasks.add(action(() -> job.run(0, m, j0, j1)));
+            }
+        } else {
+            int slivers = ceilDiv(m, MR);
+            int parts = Math.min(threads, slivers);
+            for (int t = 0; t < parts; t++) {
+                int i0 = (int) ((long) slivers * t / parts) * MR;
+                int i1 = Math.min(m, (int) ((long) slivers * (t + 1) / parts) * MR);
+                tasks.add(action(() -> job.run(i0, i1, 0, n)));
+            }
+        }
+        runAll(pool, tasks);
+    }
+
+    /** Batched: batch independent GEMMs with element strides between consecutive matrices (stride 0 = broadcast). */
+    public static void sgemmBatched(boolean transA, boolean transB, int batch, int m, int n, int k, float alpha,
+                                    float[] a, int aOff, long strideA, int lda, float[] b, int bOff, long strideB, int ldb,
+                                    float beta, float[] c, int cOff, long strideC, int ldc, ForkJoinPool pool) {
+        if (batch < 0) throw new IllegalArgumentException("negative batch " + batch);
+        if (batch == 0 || m == 0 || n == 0) return;
+        long work = (long) m * n * k;
+        int threads = pool == null ? 1 : pool.getParallelism();
+        // A product big enough to use the pool by itself runs one after another, each split inside; otherwise the
+        // batch is split into fixed contiguous ranges, one per thread. strideC == 0 (all results into one C) is
+        // inherently sequential.
+        if (threads <= 1 || batch == 1 || work >= PARALLEL_MIN || strideC == 0) {
+            for (int i = 0; i < batch; i++) {
+                sgemm(transA, transB, m, n, k, alpha, a, offset(aOff, strideA, i), lda, b, offset(bOff, strideB, i), ldb,
+                        beta, c, offset(cOff, strideC, i), ldc, pool);
+            }
+            return;
+        }
+        int parts = Math.min(threads, batch);
+        List<RecursiveAction> tasks = new ArrayList<>(parts);
+        for (int t = 0; t < parts; t++) {
+            int b0 = (int) ((long) batch * t / parts), b1 = (int) ((long) batch * (t + 1) / parts);
+            tasks.add(action(() -> {
+                for (int i = b0; i < b1; i++) {
+                    sgemm(transA, transB, m, n, k, alpha, a, offset(aOff, strideA, i), lda, b, offset(bOff, strideB, i), ldb,
+                            beta, c, offset(cOff, strideC, i), ldc, null);
+                }
+            }));
+        }
+        runAll(pool, tasks);
+    }
+
+    private static int offset(int off, long stride, int i) {
+        return Math.toIntExact(off + stride * i);
+    }
+
+    private static int ceilDiv(int x, int y) {
+        return (x + y - 1) / y;
+    }
+
+    private static RecursiveAction action(Runnable r) {
+        return new RecursiveAction() {
+            @Override
+            protected void compute() {
+                r.run();
+            }
+        };
+    }
+
+    private static void runAll(ForkJoinPool pool, List<RecursiveAction> tasks) {
+        if (ForkJoinTask.getPool() == pool) {
+            ForkJoinTask.invokeAll(tasks);
+        } else {
+            pool.invoke(action(() -> ForkJoinTask.invokeAll(tasks)));
+        }
+    }
+
+    private static void checkMatrix(String name, float[] x, int off, int rows, int cols, int ld) {
+        if (x == null) throw new NullPointerException(name);
+        if (ld < cols || ld < 1) throw new IllegalArgumentException("ld" + name.toLowerCase() + " " + ld + " < " + cols + " columns");
+        long last = off + (long) (rows - 1) * ld + cols - 1;
+        if (off < 0 || last >= x.length) {
+            throw new IndexOutOfBoundsException(name + ": " + rows + "x" + cols + " with stride " + ld + " at " + off
+                    + " needs " + (last + 1) + " elements, array has " + x.length);
+        }
+    }
+
+    private static void scaleC(int m, int n, float beta, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            int o = cOff + i * ldc;
+            if (beta == 0f) {
+                java.util.Arrays.fill(c, o, o + n, 0f);
+            } else if (beta != 1f) {
+                for (int j = 0; j < n; j++) c[o + j] *= beta;
+            }
+        }
+    }
+
+    /** One product; run(i0, i1, j0, j1) computes C[i0:i1, j0:j1] completely. */
+    private record Job(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                       float beta, float[] c, int cOff, int ldc) {
+
+        void run(int i0, int i1, int j0, int j1) {
+            int rows = i1 - i0;
+            long work = (long) rows * (j1 - j0) * k;
+            if (work < SMALL || (rows < ROW_PATH_ROWS && !transB)) {
+                unpacked(i0, i1, j0, j1);
+            } else {
+                blocked(i0, i1, j0, j1);
+            }
+        }
+
+        /** Row by row: acc[j] = fma(A(i,p), B(p,j), acc[j]) for p in order, then the C update. */
+        void unpacked(int i0, int i1, int j0, int j1) {
+            Small buf = SMALL_BUFFERS.get();
+            int nn = j1 - j0;
+            float[] bs;
+            int bo, ldbs;
+            if (transB) {
+                bs = buf.tmpB(k * nn);
+                for (int p = 0; p < k; p++) {
+                    for (int j = 0; j < nn; j++) bs[p * nn + j] = b[bOff + (j0 + j) * ldb + p];
+                }
+                bo = 0;
+                ldbs = nn;
+            } else {
+                bs = b;
+                bo = bOff + j0;
+                ldbs = ldb;
+            }
+            float[] acc = buf.row(nn);
+            int vecEnd = nn - nn % VL;
+            for (int i = i0; i < i1; i++) {
+                java.util.Arrays.fill(acc, 0, nn, 0f);
+                int ai = transA ? aOff + i : aOff + i * lda;
+                int as = transA ? lda : 1;
+                int p = 0;
+                for (; p + 3 < k; p += 4) {
+                    float x0 = a[ai + p * as], x1 = a[ai + (p + 1) * as], x2 = a[ai + (p + 2) * as], x3 = a[ai + (p + 3) * as];
+                    FloatVector v0 = FloatVector.broadcast(S, x0), v1 = FloatVector.broadcast(S, x1);
+                    FloatVector v2 = FloatVector.broadcast(S, x2), v3 = FloatVector.broadcast(S, x3);
+                    int r0 = bo + p * ldbs, r1 = r0 + ldbs, r2 = r1 + ldbs, r3 = r2 + ldbs;
+                    int j = 0;
+                    for (; j < vecEnd; j += VL) {
+                        FloatVector s = FloatVector.fromArray(S, acc, j);
+                        s = v0.fma(FloatVector.fromArray(S, bs, r0 + j), s);
+                        s = v1.fma(FloatVector.fromArray(S, bs, r1 + j), s);
+                        s = v2.fma(FloatVector.fromArray(S, bs, r2 + j), s);
+                        s = v3.fma(FloatVector.fromArray(S, bs, r3 + j), s);
+                        s.intoArray(acc, j);
+                    }
+                    for (; j < nn; j++) {
+                        float s = acc[j];
+                        s = Math.fma(x0, bs[r0 + j], s);
+                        s = Math.fma(x1, bs[r1 + j], s);
+                        s = Math.fma(x2, bs[r2 + j], s);
+                        s = Math.fma(x3, bs[r3 + j], s);
+                        acc[j] = s;
+                    }
+                }
+                for (; p < k; p++) {
+                    float x0 = a[ai + p * as];
+                    FloatVector v0 = FloatVector.broadcast(S, x0);
+                    int r0 = bo + p * ldbs;
+                    int j = 0;
+                    for (; j < vecEnd; j += VL) {
+                        v0.fma(FloatVector.fromArray(S, bs, r0 + j), FloatVector.fromArray(S, acc, j)).intoArray(acc, j);
+                    }
+                    for (; j < nn; j++) acc[j] = Math.fma(x0, bs[r0 + j], acc[j]);
+                }
+                int co = cOff + i * ldc + j0;
+                for (int j = 0; j < nn; j++) {
+                    float v = acc[j] * alpha;
+                    c[co + j] = beta == 0f ? v : v + c[co + j] * beta;
+                }
+            }
+        }
+
+        void blocked(int i0, int i1, int j0, int j1) {
+            Buffers buf = BUFFERS.get();
+            float[] ap = buf.a, bp = buf.b;
+            boolean packB = transB || (i1 - i0) > DIRECT_B_ROWS;
+            for (int jc = j0; jc < j1; jc += NC) {
+                int nc = Math.min(NC, j1 - jc);
+                for (int pc = 0; pc < k; pc += KC) {
+                    int kc = Math.min(KC, k - pc);
+                    boolean first = pc == 0;
+                    if (packB) packB(bp, pc, kc, jc, nc);
+                    for (int ic = i0; ic < i1; ic += MC) {
+                        int mc = Math.min(MC, i1 - ic);
+                        packA(ap, ic, mc, pc, kc);
+                        for (int jr = 0; jr < nc; jr += NR) {
+                            int nr = Math.min(NR, nc - jr);
+                            float[] bs;
+                            int bo, ldbk;
+                            if (packB) {
+                                bs = bp;
+                                bo = (jr / NR) * kc * NR;
+                                ldbk = NR;
+                            } else if (nr == NR) {
+                                bs = b;
+                                bo = bOff + pc * ldb + jc + jr;
+                                ldbk = ldb;
+                            } else {
+                                bs = buf.edge;
+                                packBSliver(bs, 0, pc, kc, jc + jr, nr);
+                                bo = 0;
+                                ldbk = NR;
+                            }
+                            for (int ir = 0; ir < mc; ir += MR) {
+                                int mr = Math.min(MR, mc - ir);
+                                int co = cOff + (ic + ir) * ldc + jc + jr;
+                                if (mr == MR && nr == NR) {
+                                    kernel8(kc, ap, ir * kc, bs, bo, ldbk, c, co, ldc, alpha, beta, first);
+                                } else {
+                                    float[] tile = buf.tile;
+                                    kernel8(kc, ap, ir * kc, bs, bo, ldbk, tile, 0, NR, 1f, 0f, true);
+                                    for (int r = 0; r < mr; r++) {
+                                        int o = co + r * ldc;
+                                        for (int j = 0; j < nr; j++) {
+                                            float v = tile[r * NR + j] * alpha;
+                                            c[o + j] = first ? (beta == 0f ? v : v + c[o + j] * beta) : v + c[o + j];
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        /** Packs op(A)[ic:ic+mc, pc:pc+kc] into MR-row slivers: sliver s, element (r, p) at s*MR*kc + p*MR + r. */
+        void packA(float[] ap, int ic, int mc, int pc, int kc) {
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir);
+                int base = ir * kc;
+                if (transA) {
+                    // op(A)(i, p) = a[aOff + p*lda + i]: MR contiguous floats per p.
+                    int src = aOff + pc * lda + ic + ir;
+                    if (mr == MR) {
+                        for (int p = 0; p < kc; p++) {
+                            System.arraycopy(a, src + p * lda, ap, base + p * MR, MR);
+                        }
+                    } else {
+                        for (int p = 0; p < kc; p++) {
+                            int d = base + p * MR, s = src + p * lda;
+                            for (int r = 0; r < mr; r++) ap[d + r] = a[s + r];
+                            for (int r = mr; r < MR; r++) ap[d + r] = 0f;
+                        }
+                    }
+                } else {
+                    // op(A)(i, p) = a[aOff + i*lda + p]: row r is contiguous in p.
+                    for (int r = 0; r < mr; r++) {
+                        int s = aOff + (ic + ir + r) * lda + pc;
+                        for (int p = 0; p < kc; p++) ap[base + p * MR + r] = a[s + p];
+                    }
+                    for (int r = mr; r < MR; r++) {
+                        for (int p = 0; p < kc; p++) ap[base + p * MR + r] = 0f;
+                    }
+                }
+            }
+        }
+
+        /** Packs op(B)[pc:pc+kc, jc:jc+nc] into NR-column slivers: sliver t, element (p, j) at t*kc*NR + p*NR + j. */
+        void packB(float[] bp, int pc, int kc, int jc, int nc) {
+            for (int jr = 0; jr < nc; jr += NR) {
+                packBSliver(bp, (jr / NR) * kc * NR, pc, kc, jc + jr, Math.min(NR, nc - jr));
+            }
+        }
+
+        void packBSliver(float[] bp, int base, int pc, int kc, int j, int nr) {
+            if (transB) {
+                // op(B)(p, j) = b[bOff + j*ldb + p]: column j of the sliver is contiguous in p.
+                for (int jj = 0; jj < nr; jj++) {
+                    int s = bOff + (j + jj) * ldb + pc;
+                    for (int p = 0; p < kc; p++) bp[base + p * NR + jj] = b[s + p];
+                }
+                for (int jj = nr; jj < NR; jj++) {
+                    for (int p = 0; p < kc; p++) bp[base + p * NR + jj] = 0f;
+                }
+            } else {
+                int s = bOff + pc * ldb + j;
+                if (nr == NR) {
+                    for (int p = 0; p < kc; p++) {
+                        int o = s + p * ldb, d = base + p * NR;
+                        FloatVector.fromArray(S, b, o).intoArray(bp, d);
+                        FloatVector.fromArray(S, b, o + VL).intoArray(bp, d + VL);
+                    }
+                } else {
+                    for (int p = 0; p < kc; p++) {
+                        int o = s + p * ldb, d = base + p * NR;
+                        for (int jj = 0; jj < nr; jj++) bp[d + jj] = b[o + jj];
+                        for (int jj = nr; jj < NR; jj++) bp[d + jj] = 0f;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Stores one row of a register tile: C = acc*alpha (+ C*beta on the first KC block, + C on later ones). */
+    private static void store(FloatVector v0, FloatVector v1, float[] c, int o, float alpha, float beta, boolean first) {
+        FloatVector r0 = v0.mul(alpha), r1 = v1.mul(alpha);
+        if (!first) {
+            r0 = r0.add(FloatVector.fromArray(S, c, o));
+            r1 = r1.add(FloatVector.fromArray(S, c, o + VL));
+        } else if (beta != 0f) {
+            r0 = r0.add(FloatVector.fromArray(S, c, o).mul(beta));
+            r1 = r1.add(FloatVector.fromArray(S, c, o + VL).mul(beta));
+        }
+        r0.intoArray(c, o);
+        r1.intoArray(c, o + VL);
+    }
+
+    /** Full 8x32 register tile: acc = sum over p of ap[pa + p*8 + r] * b[pb + p*ldbk + col]; then C update. */
+    private static void kernel8(int kc, float[] ap, int pa, float[] b, int pb, int ldbk,
+                                  float[] c, int co, int ldc, float alpha, float beta, boolean first) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
+        for (int p = 0; p < kc; p++) {
+            int oa = pa + p * 8, ob = pb + p * ldbk;
+            FloatVector b0 = FloatVector.fromArray(S, b, ob);
+            FloatVector b1 = FloatVector.fromArray(S, b, ob + VL);
+            FloatVector x;
+            x = FloatVector.broadcast(S, ap[oa]); c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, ap[oa + 1]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, ap[oa + 2]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, ap[oa + 3]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, ap[oa + 4]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, ap[oa + 5]); c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, ap[oa + 6]); c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, ap[oa + 7]); c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
+        }
+        store(c00, c01, c, co, alpha, beta, first);
+        store(c10, c11, c, co + 1 * ldc, alpha, beta, first);
+        store(c20, c21, c, co + 2 * ldc, alpha, beta, first);
+        store(c30, c31, c, co + 3 * ldc, alpha, beta, first);
+        store(c40, c41, c, co + 4 * ldc, alpha, beta, first);
+        store(c50, c51, c, co + 5 * ldc, alpha, beta, first);
+        store(c60, c61, c, co + 6 * ldc, alpha, beta, first);
+        store(c70, c71, c, co + 7 * ldc, alpha, beta, first);
+    }
+}
