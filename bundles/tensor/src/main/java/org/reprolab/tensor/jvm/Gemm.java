@@ -394,23 +394,9 @@ public final class Gemm {
         }
     }
 
-    /** Stores one row of a register tile: C = acc*alpha (+ C*beta on the first KC block, + C on later ones). */
-    private static void store(FloatVector v0, FloatVector v1, float[] c, int o, float alpha, float beta, boolean first) {
-        FloatVector r0 = v0.mul(alpha), r1 = v1.mul(alpha);
-        if (!first) {
-            r0 = r0.add(FloatVector.fromArray(S, c, o));
-            r1 = r1.add(FloatVector.fromArray(S, c, o + VL));
-        } else if (beta != 0f) {
-            r0 = r0.add(FloatVector.fromArray(S, c, o).mul(beta));
-            r1 = r1.add(FloatVector.fromArray(S, c, o + VL).mul(beta));
-        }
-        r0.intoArray(c, o);
-        r1.intoArray(c, o + VL);
-    }
-
-    /** Full 8x32 register tile: acc = sum over p of ap[pa + p*8 + r] * b[pb + p*ldbk + col]; then C update. */
+    /** Full 8 x 2 register tile: acc = sum over p of ap[pa + p*8 + r] * b[pb + p*ldbk + col]; then the C update. */
     private static void kernel8(int kc, float[] ap, int pa, float[] b, int pb, int ldbk,
-                                  float[] c, int co, int ldc, float alpha, float beta, boolean first) {
+                                float[] c, int co, int ldc, float alpha, float beta, boolean first) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
         for (int p = 0; p < kc; p++) {
@@ -427,13 +413,37 @@ public final class Gemm {
             x = FloatVector.broadcast(S, ap[oa + 6]); c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
             x = FloatVector.broadcast(S, ap[oa + 7]); c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
         }
-        store(c00, c01, c, co, alpha, beta, first);
-        store(c10, c11, c, co + 1 * ldc, alpha, beta, first);
-        store(c20, c21, c, co + 2 * ldc, alpha, beta, first);
-        store(c30, c31, c, co + 3 * ldc, alpha, beta, first);
-        store(c40, c41, c, co + 4 * ldc, alpha, beta, first);
-        store(c50, c51, c, co + 5 * ldc, alpha, beta, first);
-        store(c60, c61, c, co + 6 * ldc, alpha, beta, first);
-        store(c70, c71, c, co + 7 * ldc, alpha, beta, first);
+        if (alpha != 1f) {
+            c00 = c00.mul(alpha); c01 = c01.mul(alpha); c10 = c10.mul(alpha); c11 = c11.mul(alpha); c20 = c20.mul(alpha); c21 = c21.mul(alpha); c30 = c30.mul(alpha); c31 = c31.mul(alpha); c40 = c40.mul(alpha); c41 = c41.mul(alpha); c50 = c50.mul(alpha); c51 = c51.mul(alpha); c60 = c60.mul(alpha); c61 = c61.mul(alpha); c70 = c70.mul(alpha); c71 = c71.mul(alpha);
+        }
+        int o;
+        if (!first) {
+            o = co; c00.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c01.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+            o = co + 1 * ldc; c10.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c11.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+            o = co + 2 * ldc; c20.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c21.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+            o = co + 3 * ldc; c30.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c31.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+            o = co + 4 * ldc; c40.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c41.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+            o = co + 5 * ldc; c50.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c51.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+            o = co + 6 * ldc; c60.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c61.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+            o = co + 7 * ldc; c70.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c71.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        } else if (beta == 0f) {
+            o = co; c00.intoArray(c, o); c01.intoArray(c, o + VL);
+            o = co + 1 * ldc; c10.intoArray(c, o); c11.intoArray(c, o + VL);
+            o = co + 2 * ldc; c20.intoArray(c, o); c21.intoArray(c, o + VL);
+            o = co + 3 * ldc; c30.intoArray(c, o); c31.intoArray(c, o + VL);
+            o = co + 4 * ldc; c40.intoArray(c, o); c41.intoArray(c, o + VL);
+            o = co + 5 * ldc; c50.intoArray(c, o); c51.intoArray(c, o + VL);
+            o = co + 6 * ldc; c60.intoArray(c, o); c61.intoArray(c, o + VL);
+            o = co + 7 * ldc; c70.intoArray(c, o); c71.intoArray(c, o + VL);
+        } else {
+            o = co; c00.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c01.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
+            o = co + 1 * ldc; c10.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c11.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
+            o = co + 2 * ldc; c20.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c21.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
+            o = co + 3 * ldc; c30.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c31.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
+            o = co + 4 * ldc; c40.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c41.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
+            o = co + 5 * ldc; c50.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c51.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
+            o = co + 6 * ldc; c60.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c61.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
+            o = co + 7 * ldc; c70.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c71.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
+        }
     }
 }
