@@ -82,8 +82,10 @@ public final class Gemm {
         }
         checkMatrix("A", a, aOff, transA ? k : m, transA ? m : k, lda);
         checkMatrix("B", b, bOff, transB ? n : k, transB ? k : n, ldb);
-        Job job = new Job(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         long work = (long) m * n * k;
+        // The path is chosen from the whole product, never per task, so that splitting cannot change the arithmetic.
+        boolean unpacked = work < SMALL || (m < ROW_PATH_ROWS && !transB);
+        Job job = new Job(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, unpacked);
         int threads = pool == null || work < PARALLEL_MIN ? 1 : pool.getParallelism();
         if (threads <= 1) {
             job.run(0, m, 0, n);
@@ -194,12 +196,10 @@ public final class Gemm {
     /** One product; run(i0, i1, j0, j1) computes C[i0:i1, j0:j1] completely. */
     private record Job(boolean transA, boolean transB, int m, int n, int k, float alpha,
                        float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                       float beta, float[] c, int cOff, int ldc) {
+                       float beta, float[] c, int cOff, int ldc, boolean unpacked) {
 
         void run(int i0, int i1, int j0, int j1) {
-            int rows = i1 - i0;
-            long work = (long) rows * (j1 - j0) * k;
-            if (work < SMALL || (rows < ROW_PATH_ROWS && !transB)) {
+            if (unpacked) {
                 unpacked(i0, i1, j0, j1);
             } else {
                 blocked(i0, i1, j0, j1);
