@@ -49,8 +49,9 @@ public final class Gemm {
     static final long PARALLEL_MIN = 1L << 19;
     /** With at most this many rows of op(A) and op(B) not transposed, op(B) is read in place (not packed). */
     static final int DIRECT_B_ROWS = 3 * MR;
-    /** With fewer rows than this (and op(B) not transposed) the row-by-row path is used. */
+    /** With fewer rows than this the row-by-row path (op(B) not transposed) or the dot-product path is used. */
     static final int ROW_PATH_ROWS = 4;
+    private static final int BLOCKED = 0, ROWS = 1, DOTS = 2;
 
     private static final class Buffers {
         final float[] a = new float[MC * KC];
@@ -64,6 +65,7 @@ public final class Gemm {
     private static final class Small {
         float[] row = new float[0];
         float[] tmpB = new float[0];
+        final float[] lanes = new float[VL];
         float[] row(int n) { if (row.length < n) row = new float[Math.max(n, 64)]; return row; }
         float[] tmpB(int n) { if (tmpB.length < n) tmpB = new float[n]; return tmpB; }
     }
@@ -84,18 +86,27 @@ public final class Gemm {
         checkMatrix("B", b, bOff, transB ? n : k, transB ? k : n, ldb);
         long work = (long) m * n * k;
         // The path is chosen from the whole product, never per task, so that splitting cannot change the arithmetic.
-        boolean unpacked = work < SMALL || (m < ROW_PATH_ROWS && !transB);
-        Job job = new Job(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, unpacked);
+        int path = work < SMALL ? ROWS : m >= ROW_PATH_ROWS ? BLOCKED : transB ? DOTS : ROWS;
+        Job job = new Job(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, path);
         int threads = pool == null || work < PARALLEL_MIN ? 1 : pool.getParallelism();
         if (threads <= 1) {
             job.run(0, m, 0, n);
             return;
         }
-        // Fixed split: along N when op(B) has at least as many columns as op(A) has rows (each task packs the whole
-        // of op(A), the smaller operand, once per KC block), along M otherwise. Boundaries depend only on the shape
-        // and the thread count, and per-element arithmetic does not depend on them at all.
+        // Fixed split into one contiguous range per thread, along N or along M. Along N every task packs all of
+        // op(A) (per KC block), along M every task packs all of op(B): pick the cheaper duplicate (a transposing pack
+        // costs about three plain copies). Boundaries depend only on the shape and the thread count, and the
+        // per-element arithmetic does not depend on them at all.
+        boolean splitN;
+        if (path == BLOCKED) {
+            splitN = (long) m * (transA ? 1 : 3) <= (long) n * (transB ? 3 : 1);
+        } else {
+            splitN = n >= m;
+        }
+        if (splitN && ceilDiv(n, NR) < threads && ceilDiv(m, MR) > ceilDiv(n, NR)) splitN = false;
+        if (!splitN && ceilDiv(m, MR) < threads && ceilDiv(n, NR) > ceilDiv(m, MR)) splitN = true;
         List<RecursiveAction> tasks = new ArrayList<>(threads);
-        if (n >= m) {
+        if (splitN) {
             int slivers = ceilDiv(n, NR);
             int parts = Math.min(threads, slivers);
             for (int t = 0; t < parts; t++) {
@@ -196,14 +207,70 @@ public final class Gemm {
     /** One product; run(i0, i1, j0, j1) computes C[i0:i1, j0:j1] completely. */
     private record Job(boolean transA, boolean transB, int m, int n, int k, float alpha,
                        float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                       float beta, float[] c, int cOff, int ldc, boolean unpacked) {
+                       float beta, float[] c, int cOff, int ldc, int path) {
 
         void run(int i0, int i1, int j0, int j1) {
-            if (unpacked) {
-                unpacked(i0, i1, j0, j1);
-            } else {
-                blocked(i0, i1, j0, j1);
+            switch (path) {
+                case ROWS -> unpacked(i0, i1, j0, j1);
+                case DOTS -> dots(i0, i1, j0, j1);
+                default -> blocked(i0, i1, j0, j1);
             }
+        }
+
+        /**
+         * Few rows, op(B) = B^T stored n x k: each C element is a dot product of two contiguous rows,
+         * accumulated in VL lanes (lane l takes p = l, l + VL, ...), the lanes summed in order, then the tail.
+         */
+        void dots(int i0, int i1, int j0, int j1) {
+            Small buf = SMALL_BUFFERS.get();
+            float[] lanes = buf.lanes;
+            int kv = k - k % VL;
+            for (int i = i0; i < i1; i++) {
+                float[] ar;
+                int ao;
+                if (transA) {
+                    ar = buf.row(k);
+                    for (int p = 0; p < k; p++) ar[p] = a[aOff + p * lda + i];
+                    ao = 0;
+                } else {
+                    ar = a;
+                    ao = aOff + i * lda;
+                }
+                int co = cOff + i * ldc;
+                int j = j0;
+                for (; j + 3 < j1; j += 4) {
+                    int b0 = bOff + j * ldb, b1 = b0 + ldb, b2 = b1 + ldb, b3 = b2 + ldb;
+                    FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+                    for (int p = 0; p < kv; p += VL) {
+                        FloatVector x = FloatVector.fromArray(S, ar, ao + p);
+                        s0 = x.fma(FloatVector.fromArray(S, b, b0 + p), s0);
+                        s1 = x.fma(FloatVector.fromArray(S, b, b1 + p), s1);
+                        s2 = x.fma(FloatVector.fromArray(S, b, b2 + p), s2);
+                        s3 = x.fma(FloatVector.fromArray(S, b, b3 + p), s3);
+                    }
+                    storeDot(s0, lanes, ar, ao, b0, kv, c, co + j);
+                    storeDot(s1, lanes, ar, ao, b1, kv, c, co + j + 1);
+                    storeDot(s2, lanes, ar, ao, b2, kv, c, co + j + 2);
+                    storeDot(s3, lanes, ar, ao, b3, kv, c, co + j + 3);
+                }
+                for (; j < j1; j++) {
+                    int b0 = bOff + j * ldb;
+                    FloatVector s0 = FloatVector.zero(S);
+                    for (int p = 0; p < kv; p += VL) {
+                        s0 = FloatVector.fromArray(S, ar, ao + p).fma(FloatVector.fromArray(S, b, b0 + p), s0);
+                    }
+                    storeDot(s0, lanes, ar, ao, b0, kv, c, co + j);
+                }
+            }
+        }
+
+        private void storeDot(FloatVector s, float[] lanes, float[] ar, int ao, int bo, int kv, float[] c, int o) {
+            s.intoArray(lanes, 0);
+            float sum = 0f;
+            for (int l = 0; l < VL; l++) sum += lanes[l];
+            for (int p = kv; p < k; p++) sum = Math.fma(ar[ao + p], b[bo + p], sum);
+            float v = sum * alpha;
+            c[o] = beta == 0f ? v : v + c[o] * beta;
         }
 
         /** Row by row: acc[j] = fma(A(i,p), B(p,j), acc[j]) for p in order, then the C update. */
