@@ -5,8 +5,13 @@
 # The machine is shared and noisy, so the two are measured in alternating rounds and the best of all rounds is
 # kept for each. Usage: bench/gemm-vs-numpy.sh [rounds=3] [reps=10] [sizes...]; TRANS=NT etc. picks op(A)/op(B)
 # for ours (numpy then multiplies the same transposed views).
+#
+# bench/gemm-vs-numpy.sh --shapes [rounds=3] [reps=10]: the same comparison (2 threads each) over the shapes the
+# lab trains with: MLP layers (batch x 784 x 512 forward, A^T B and A B^T backward) and conv via im2col.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+MODE=square
+if [[ ${1:-} == --shapes ]]; then MODE=shapes; shift; fi
 ROUNDS=${1:-3}
 REPS=${2:-10}
 shift 2 2>/dev/null || shift $# 
@@ -19,6 +24,60 @@ if [[ ! -f $JAR || -n $(find bundles/tensor/src bench/src -newer "$JAR" -name '*
   mvn -o -q package -pl bench -am -DskipTests >&2
 fi
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
+
+# TRANS:m:n:k -- C (m x n) = op(A) (m x k) op(B) (k x n)
+SHAPES_LIST="NN:1:512:784 NT:1:784:512 NN:32:512:784 NN:128:512:784 TN:784:512:128 NT:128:784:512 \
+NN:128:10:512 NN:43264:32:9 TN:9:32:43264 NT:43264:9:32 NN:256:256:256 NT:512:512:512 TN:512:512:512 TT:512:512:512"
+
+numpy_shapes() {
+  python3 - "$REPS" $SHAPES_LIST <<'PY'
+import sys, time, numpy as np
+reps = int(sys.argv[1])
+rng = np.random.default_rng(42)
+for spec in sys.argv[2:]:
+    t, m, n, k = spec.split(":"); m, n, k = int(m), int(n), int(k)
+    a = rng.random((k, m) if t[0] == 'T' else (m, k), dtype=np.float32) - 0.5
+    b = rng.random((n, k) if t[1] == 'T' else (k, n), dtype=np.float32) - 0.5
+    A = a.T if t[0] == 'T' else a
+    B = b.T if t[1] == 'T' else b
+    out = np.empty((m, n), dtype=np.float32)
+    flops = 2.0 * m * n * k
+    inner = int(max(1, min(10000, 2e8 / flops)))
+    end = time.perf_counter() + 0.2
+    while time.perf_counter() < end: np.matmul(A, B, out=out)
+    best = float('inf')
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        for _ in range(inner): np.matmul(A, B, out=out)
+        best = min(best, time.perf_counter() - t0)
+    print(spec, "%.1f" % (flops * inner / best / 1e9))
+PY
+}
+
+if [[ $MODE == shapes ]]; then
+
+  for r in $(seq "$ROUNDS"); do
+    echo "round $r/$ROUNDS ..." >&2
+    "$JAVA_HOME/bin/java" --add-modules jdk.incubator.vector -cp "$JAR" org.reprolab.bench.GemmShapes "$REPS" $SHAPES_LIST \
+        2>/dev/null >> "$TMP/ours"
+    numpy_shapes >> "$TMP/np"
+  done
+  python3 - "$TMP" <<'PY'
+import sys, collections
+d = sys.argv[1]
+def best(path):
+    out = collections.OrderedDict()
+    for line in open(path):
+        s, g = line.split(); out[s] = max(out.get(s, 0.0), float(g))
+    return out
+ours, np_ = best(d + "/ours"), best(d + "/np")
+print("sgemm shapes, 2 threads, GFLOP/s, best of all rounds (TRANS:m:n:k, C = op(A) op(B), op(A) m x k)")
+print(f"{'shape':>22} {'ours':>8} {'numpy':>8} {'ratio':>6}")
+for s in ours:
+    print(f"{s:>22} {ours[s]:>8.1f} {np_[s]:>8.1f} {ours[s] / np_[s]:>6.2f}")
+PY
+  exit 0
+fi
 
 numpy_round() {
   local threads=$1

@@ -49,6 +49,8 @@ public final class Gemm {
     static final long PARALLEL_MIN = 1L << 19;
     /** With at most this many rows of op(A) and op(B) not transposed, op(B) is read in place (not packed). */
     static final int DIRECT_B_ROWS = 3 * MR;
+    /** With at most this many columns of op(B) (per task) and op(A) not transposed, A is read in place. */
+    static final int DIRECT_A_COLUMNS = 2 * NR;
     /** With fewer rows than this the row-by-row path (op(B) not transposed) or the dot-product path is used. */
     static final int ROW_PATH_ROWS = 4;
     private static final int BLOCKED = 0, ROWS = 1, DOTS = 2;
@@ -57,6 +59,7 @@ public final class Gemm {
         final float[] a = new float[MC * KC];
         final float[] b = new float[KC * NC];
         final float[] edge = new float[KC * NR];
+        final float[] edgeA = new float[MR * KC];
         final float[] tile = new float[MR * NR];
     }
 
@@ -343,6 +346,8 @@ public final class Gemm {
             Buffers buf = BUFFERS.get();
             float[] ap = buf.a, bp = buf.b;
             boolean packB = transB || (i1 - i0) > DIRECT_B_ROWS;
+            // Few columns: op(A) = A is used by few B slivers, so it is read in place rather than packed.
+            boolean directA = !transA && (j1 - j0) <= DIRECT_A_COLUMNS;
             for (int jc = j0; jc < j1; jc += NC) {
                 int nc = Math.min(NC, j1 - jc);
                 for (int pc = 0; pc < k; pc += KC) {
@@ -351,7 +356,7 @@ public final class Gemm {
                     if (packB) packB(bp, pc, kc, jc, nc);
                     for (int ic = i0; ic < i1; ic += MC) {
                         int mc = Math.min(MC, i1 - ic);
-                        packA(ap, ic, mc, pc, kc);
+                        if (!directA) packA(ap, ic, mc, pc, kc);
                         for (int jr = 0; jr < nc; jr += NR) {
                             int nr = Math.min(NR, nc - jr);
                             float[] bs;
@@ -373,11 +378,26 @@ public final class Gemm {
                             for (int ir = 0; ir < mc; ir += MR) {
                                 int mr = Math.min(MR, mc - ir);
                                 int co = cOff + (ic + ir) * ldc + jc + jr;
+                                float[] as = ap;
+                                int ao = ir * kc;
+                                if (directA && mr < MR) {
+                                    as = buf.edgeA;
+                                    ao = 0;
+                                    packA(as, ic + ir, mr, pc, kc);
+                                }
                                 if (mr == MR && nr == NR) {
-                                    kernel8(kc, ap, ir * kc, bs, bo, ldbk, c, co, ldc, alpha, beta, first);
+                                    if (directA) {
+                                        kernel8a(kc, a, aOff + (ic + ir) * lda + pc, lda, bs, bo, ldbk, c, co, ldc, alpha, beta, first);
+                                    } else {
+                                        kernel8(kc, as, ao, bs, bo, ldbk, c, co, ldc, alpha, beta, first);
+                                    }
                                 } else {
                                     float[] tile = buf.tile;
-                                    kernel8(kc, ap, ir * kc, bs, bo, ldbk, tile, 0, NR, 1f, 0f, true);
+                                    if (directA && mr == MR) {
+                                        kernel8a(kc, a, aOff + (ic + ir) * lda + pc, lda, bs, bo, ldbk, tile, 0, NR, 1f, 0f, true);
+                                    } else {
+                                        kernel8(kc, as, ao, bs, bo, ldbk, tile, 0, NR, 1f, 0f, true);
+                                    }
                                     for (int r = 0; r < mr; r++) {
                                         int o = co + r * ldc;
                                         for (int j = 0; j < nr; j++) {
@@ -513,4 +533,60 @@ public final class Gemm {
             o = co + 7 * ldc; c70.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c71.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
         }
     }
+
+
+    /** As kernel8, reading op(A) = A in place: element (r, p) at ap[pa + r*lda + p]. */
+    private static void kernel8a(int kc, float[] ap, int pa, int lda, float[] b, int pb, int ldbk,
+                                float[] c, int co, int ldc, float alpha, float beta, boolean first) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
+        int l0 = pa + 0 * lda; int l1 = pa + 1 * lda; int l2 = pa + 2 * lda; int l3 = pa + 3 * lda; int l4 = pa + 4 * lda; int l5 = pa + 5 * lda; int l6 = pa + 6 * lda; int l7 = pa + 7 * lda;
+        for (int p = 0; p < kc; p++) {
+            int ob = pb + p * ldbk;
+            FloatVector b0 = FloatVector.fromArray(S, b, ob);
+            FloatVector b1 = FloatVector.fromArray(S, b, ob + VL);
+            FloatVector x;
+            x = FloatVector.broadcast(S, ap[l0 + p]); c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, ap[l1 + p]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, ap[l2 + p]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, ap[l3 + p]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, ap[l4 + p]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, ap[l5 + p]); c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, ap[l6 + p]); c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, ap[l7 + p]); c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
+        }
+        if (alpha != 1f) {
+            c00 = c00.mul(alpha); c01 = c01.mul(alpha); c10 = c10.mul(alpha); c11 = c11.mul(alpha); c20 = c20.mul(alpha); c21 = c21.mul(alpha); c30 = c30.mul(alpha); c31 = c31.mul(alpha); c40 = c40.mul(alpha); c41 = c41.mul(alpha); c50 = c50.mul(alpha); c51 = c51.mul(alpha); c60 = c60.mul(alpha); c61 = c61.mul(alpha); c70 = c70.mul(alpha); c71 = c71.mul(alpha);
+        }
+        int o;
+        if (!first) {
+            o = co; c00.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c01.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+            o = co + 1 * ldc; c10.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c11.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+            o = co + 2 * ldc; c20.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c21.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+            o = co + 3 * ldc; c30.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c31.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+            o = co + 4 * ldc; c40.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c41.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+            o = co + 5 * ldc; c50.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c51.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+            o = co + 6 * ldc; c60.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c61.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+            o = co + 7 * ldc; c70.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c71.add(FloatVector.fromArray(S, c, o + VL)).intoArray(c, o + VL);
+        } else if (beta == 0f) {
+            o = co; c00.intoArray(c, o); c01.intoArray(c, o + VL);
+            o = co + 1 * ldc; c10.intoArray(c, o); c11.intoArray(c, o + VL);
+            o = co + 2 * ldc; c20.intoArray(c, o); c21.intoArray(c, o + VL);
+            o = co + 3 * ldc; c30.intoArray(c, o); c31.intoArray(c, o + VL);
+            o = co + 4 * ldc; c40.intoArray(c, o); c41.intoArray(c, o + VL);
+            o = co + 5 * ldc; c50.intoArray(c, o); c51.intoArray(c, o + VL);
+            o = co + 6 * ldc; c60.intoArray(c, o); c61.intoArray(c, o + VL);
+            o = co + 7 * ldc; c70.intoArray(c, o); c71.intoArray(c, o + VL);
+        } else {
+            o = co; c00.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c01.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
+            o = co + 1 * ldc; c10.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c11.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
+            o = co + 2 * ldc; c20.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c21.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
+            o = co + 3 * ldc; c30.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c31.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
+            o = co + 4 * ldc; c40.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c41.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
+            o = co + 5 * ldc; c50.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c51.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
+            o = co + 6 * ldc; c60.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c61.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
+            o = co + 7 * ldc; c70.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c71.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
+        }
+    }
+
 }
