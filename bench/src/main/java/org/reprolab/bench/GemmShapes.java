@@ -8,7 +8,7 @@ import org.reprolab.tensor.jvm.Gemm;
 
 /**
  * Best-of-N timing of the GEMM shapes the lab trains with (MLP layers forward and backward, conv via im2col), on a
- * 2-thread pool. Arguments: repetitions, then shapes as {@code TRANS:m:n:k} (TRANS = NN, NT, TN or TT). Prints
+ * 2-thread pool (-Dthreads=N for another count, 1 = no pool). Arguments: repetitions, then shapes as {@code TRANS:m:n:k} (TRANS = NN, NT, TN or TT). Prints
  * {@code shape gflops} per shape.
  */
 public final class GemmShapes {
@@ -17,7 +17,8 @@ public final class GemmShapes {
 
     public static void main(String[] args) {
         int reps = Integer.parseInt(args[0]);
-        ForkJoinPool pool = new ForkJoinPool(2);
+        int threads = Integer.getInteger("threads", 2);
+        ForkJoinPool pool = threads > 1 ? new ForkJoinPool(threads) : null;
         Random random = new Random(42);
         for (int s = 1; s < args.length; s++) {
             String[] f = args[s].split(":");
@@ -28,9 +29,9 @@ public final class GemmShapes {
             for (int i = 0; i < b.length; i++) b[i] = random.nextFloat() - 0.5f;
             int lda = transA ? m : k, ldb = transB ? k : n;
             long flops = 2L * m * n * k;
-            // At least ~0.2 s of warm-up, then best of reps (each rep is a batch of calls lasting >= ~1 ms).
+            // At least ~1 s of warm-up (the JIT on a busy machine is slow), then best of reps (each rep is a batch of calls lasting >= ~1 ms).
             int inner = (int) Math.max(1, Math.min(10_000, 200_000_000L / Math.max(flops, 1)));
-            long warmEnd = System.nanoTime() + 200_000_000L;
+            long warmEnd = System.nanoTime() + 1_000_000_000L;
             while (System.nanoTime() < warmEnd) {
                 Gemm.sgemm(transA, transB, m, n, k, 1f, a, 0, lda, b, 0, ldb, 0f, c, 0, n, pool);
             }
@@ -44,6 +45,6 @@ public final class GemmShapes {
             }
             System.out.println(String.format(Locale.ROOT, "%s %.1f", args[s], (double) flops * inner / best));
         }
-        pool.shutdown();
+        if (pool != null) pool.shutdown();
     }
 }

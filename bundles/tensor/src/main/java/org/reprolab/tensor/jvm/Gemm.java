@@ -7,6 +7,7 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -375,29 +376,34 @@ public final class Gemm {
                                 bo = 0;
                                 ldbk = NR;
                             }
+                            // Edge columns: masked kernels (one vector when nr <= VL); arithmetic per element unchanged.
+                            VectorMask<Float> mk = nr == NR ? null : S.indexInRange(0, nr > VL ? nr - VL : nr);
                             for (int ir = 0; ir < mc; ir += MR) {
                                 int mr = Math.min(MR, mc - ir);
                                 int co = cOff + (ic + ir) * ldc + jc + jr;
-                                float[] as = ap;
-                                int ao = ir * kc;
-                                if (directA && mr < MR) {
-                                    as = buf.edgeA;
-                                    ao = 0;
-                                    packA(as, ic + ir, mr, pc, kc);
-                                }
-                                if (mr == MR && nr == NR) {
+                                if (mr == MR) {
                                     if (directA) {
-                                        kernel8a(kc, a, aOff + (ic + ir) * lda + pc, lda, bs, bo, ldbk, c, co, ldc, alpha, beta, first);
+                                        int ao = aOff + (ic + ir) * lda + pc;
+                                        if (nr == NR) kernel8a(kc, a, ao, lda, bs, bo, ldbk, c, co, ldc, alpha, beta, first);
+                                        else if (nr > VL) kernel8am(kc, a, ao, lda, bs, bo, ldbk, c, co, ldc, alpha, beta, first, mk);
+                                        else kernel8ah(kc, a, ao, lda, bs, bo, ldbk, c, co, ldc, alpha, beta, first, mk);
                                     } else {
-                                        kernel8(kc, as, ao, bs, bo, ldbk, c, co, ldc, alpha, beta, first);
+                                        int ao = ir * kc;
+                                        if (nr == NR) kernel8(kc, ap, ao, bs, bo, ldbk, c, co, ldc, alpha, beta, first);
+                                        else if (nr > VL) kernel8m(kc, ap, ao, bs, bo, ldbk, c, co, ldc, alpha, beta, first, mk);
+                                        else kernel8h(kc, ap, ao, bs, bo, ldbk, c, co, ldc, alpha, beta, first, mk);
                                     }
                                 } else {
-                                    float[] tile = buf.tile;
-                                    if (directA && mr == MR) {
-                                        kernel8a(kc, a, aOff + (ic + ir) * lda + pc, lda, bs, bo, ldbk, tile, 0, NR, 1f, 0f, true);
-                                    } else {
-                                        kernel8(kc, as, ao, bs, bo, ldbk, tile, 0, NR, 1f, 0f, true);
+                                    // Edge rows: the full tile into scratch (A zero padded), then the valid part.
+                                    float[] as = ap;
+                                    int ao = ir * kc;
+                                    if (directA) {
+                                        as = buf.edgeA;
+                                        ao = 0;
+                                        packA(as, ic + ir, mr, pc, kc);
                                     }
+                                    float[] tile = buf.tile;
+                                    kernel8(kc, as, ao, bs, bo, ldbk, tile, 0, NR, 1f, 0f, true);
                                     for (int r = 0; r < mr; r++) {
                                         int o = co + r * ldc;
                                         for (int j = 0; j < nr; j++) {
@@ -586,6 +592,222 @@ public final class Gemm {
             o = co + 5 * ldc; c50.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c51.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
             o = co + 6 * ldc; c60.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c61.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
             o = co + 7 * ldc; c70.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c71.add(FloatVector.fromArray(S, c, o + VL).mul(beta)).intoArray(c, o + VL);
+        }
+    }
+
+
+    /** As kernel8, the second vector of C loaded and stored under mask mk (the valid columns of an edge tile). */
+    private static void kernel8m(int kc, float[] ap, int pa, float[] b, int pb, int ldbk,
+                                float[] c, int co, int ldc, float alpha, float beta, boolean first, VectorMask<Float> mk) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
+        for (int p = 0; p < kc; p++) {
+            int oa = pa + p * 8, ob = pb + p * ldbk;
+            FloatVector b0 = FloatVector.fromArray(S, b, ob);
+            FloatVector b1 = FloatVector.fromArray(S, b, ob + VL);
+            FloatVector x;
+            x = FloatVector.broadcast(S, ap[oa]); c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, ap[oa + 1]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, ap[oa + 2]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, ap[oa + 3]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, ap[oa + 4]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, ap[oa + 5]); c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, ap[oa + 6]); c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, ap[oa + 7]); c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
+        }
+        if (alpha != 1f) {
+            c00 = c00.mul(alpha); c01 = c01.mul(alpha); c10 = c10.mul(alpha); c11 = c11.mul(alpha); c20 = c20.mul(alpha); c21 = c21.mul(alpha); c30 = c30.mul(alpha); c31 = c31.mul(alpha); c40 = c40.mul(alpha); c41 = c41.mul(alpha); c50 = c50.mul(alpha); c51 = c51.mul(alpha); c60 = c60.mul(alpha); c61 = c61.mul(alpha); c70 = c70.mul(alpha); c71 = c71.mul(alpha);
+        }
+        int o;
+        if (!first) {
+            o = co; c00.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c01.add(FloatVector.fromArray(S, c, o + VL, mk)).intoArray(c, o + VL, mk);
+            o = co + 1 * ldc; c10.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c11.add(FloatVector.fromArray(S, c, o + VL, mk)).intoArray(c, o + VL, mk);
+            o = co + 2 * ldc; c20.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c21.add(FloatVector.fromArray(S, c, o + VL, mk)).intoArray(c, o + VL, mk);
+            o = co + 3 * ldc; c30.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c31.add(FloatVector.fromArray(S, c, o + VL, mk)).intoArray(c, o + VL, mk);
+            o = co + 4 * ldc; c40.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c41.add(FloatVector.fromArray(S, c, o + VL, mk)).intoArray(c, o + VL, mk);
+            o = co + 5 * ldc; c50.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c51.add(FloatVector.fromArray(S, c, o + VL, mk)).intoArray(c, o + VL, mk);
+            o = co + 6 * ldc; c60.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c61.add(FloatVector.fromArray(S, c, o + VL, mk)).intoArray(c, o + VL, mk);
+            o = co + 7 * ldc; c70.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c71.add(FloatVector.fromArray(S, c, o + VL, mk)).intoArray(c, o + VL, mk);
+        } else if (beta == 0f) {
+            o = co; c00.intoArray(c, o); c01.intoArray(c, o + VL, mk);
+            o = co + 1 * ldc; c10.intoArray(c, o); c11.intoArray(c, o + VL, mk);
+            o = co + 2 * ldc; c20.intoArray(c, o); c21.intoArray(c, o + VL, mk);
+            o = co + 3 * ldc; c30.intoArray(c, o); c31.intoArray(c, o + VL, mk);
+            o = co + 4 * ldc; c40.intoArray(c, o); c41.intoArray(c, o + VL, mk);
+            o = co + 5 * ldc; c50.intoArray(c, o); c51.intoArray(c, o + VL, mk);
+            o = co + 6 * ldc; c60.intoArray(c, o); c61.intoArray(c, o + VL, mk);
+            o = co + 7 * ldc; c70.intoArray(c, o); c71.intoArray(c, o + VL, mk);
+        } else {
+            o = co; c00.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c01.add(FloatVector.fromArray(S, c, o + VL, mk).mul(beta)).intoArray(c, o + VL, mk);
+            o = co + 1 * ldc; c10.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c11.add(FloatVector.fromArray(S, c, o + VL, mk).mul(beta)).intoArray(c, o + VL, mk);
+            o = co + 2 * ldc; c20.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c21.add(FloatVector.fromArray(S, c, o + VL, mk).mul(beta)).intoArray(c, o + VL, mk);
+            o = co + 3 * ldc; c30.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c31.add(FloatVector.fromArray(S, c, o + VL, mk).mul(beta)).intoArray(c, o + VL, mk);
+            o = co + 4 * ldc; c40.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c41.add(FloatVector.fromArray(S, c, o + VL, mk).mul(beta)).intoArray(c, o + VL, mk);
+            o = co + 5 * ldc; c50.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c51.add(FloatVector.fromArray(S, c, o + VL, mk).mul(beta)).intoArray(c, o + VL, mk);
+            o = co + 6 * ldc; c60.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c61.add(FloatVector.fromArray(S, c, o + VL, mk).mul(beta)).intoArray(c, o + VL, mk);
+            o = co + 7 * ldc; c70.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c71.add(FloatVector.fromArray(S, c, o + VL, mk).mul(beta)).intoArray(c, o + VL, mk);
+        }
+    }
+
+
+    /** As kernel8 on one vector of columns (NR/2), C loaded and stored under mask mk (the valid columns). */
+    private static void kernel8h(int kc, float[] ap, int pa, float[] b, int pb, int ldbk,
+                                float[] c, int co, int ldc, float alpha, float beta, boolean first, VectorMask<Float> mk) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c10 = z, c20 = z, c30 = z, c40 = z, c50 = z, c60 = z, c70 = z;
+        for (int p = 0; p < kc; p++) {
+            int oa = pa + p * 8, ob = pb + p * ldbk;
+            FloatVector b0 = FloatVector.fromArray(S, b, ob);
+            FloatVector x;
+            x = FloatVector.broadcast(S, ap[oa]); c00 = x.fma(b0, c00);
+            x = FloatVector.broadcast(S, ap[oa + 1]); c10 = x.fma(b0, c10);
+            x = FloatVector.broadcast(S, ap[oa + 2]); c20 = x.fma(b0, c20);
+            x = FloatVector.broadcast(S, ap[oa + 3]); c30 = x.fma(b0, c30);
+            x = FloatVector.broadcast(S, ap[oa + 4]); c40 = x.fma(b0, c40);
+            x = FloatVector.broadcast(S, ap[oa + 5]); c50 = x.fma(b0, c50);
+            x = FloatVector.broadcast(S, ap[oa + 6]); c60 = x.fma(b0, c60);
+            x = FloatVector.broadcast(S, ap[oa + 7]); c70 = x.fma(b0, c70);
+        }
+        if (alpha != 1f) {
+            c00 = c00.mul(alpha); c10 = c10.mul(alpha); c20 = c20.mul(alpha); c30 = c30.mul(alpha); c40 = c40.mul(alpha); c50 = c50.mul(alpha); c60 = c60.mul(alpha); c70 = c70.mul(alpha);
+        }
+        int o;
+        if (!first) {
+            o = co; c00.add(FloatVector.fromArray(S, c, o, mk)).intoArray(c, o, mk);
+            o = co + 1 * ldc; c10.add(FloatVector.fromArray(S, c, o, mk)).intoArray(c, o, mk);
+            o = co + 2 * ldc; c20.add(FloatVector.fromArray(S, c, o, mk)).intoArray(c, o, mk);
+            o = co + 3 * ldc; c30.add(FloatVector.fromArray(S, c, o, mk)).intoArray(c, o, mk);
+            o = co + 4 * ldc; c40.add(FloatVector.fromArray(S, c, o, mk)).intoArray(c, o, mk);
+            o = co + 5 * ldc; c50.add(FloatVector.fromArray(S, c, o, mk)).intoArray(c, o, mk);
+            o = co + 6 * ldc; c60.add(FloatVector.fromArray(S, c, o, mk)).intoArray(c, o, mk);
+            o = co + 7 * ldc; c70.add(FloatVector.fromArray(S, c, o, mk)).intoArray(c, o, mk);
+        } else if (beta == 0f) {
+            o = co; c00.intoArray(c, o, mk);
+            o = co + 1 * ldc; c10.intoArray(c, o, mk);
+            o = co + 2 * ldc; c20.intoArray(c, o, mk);
+            o = co + 3 * ldc; c30.intoArray(c, o, mk);
+            o = co + 4 * ldc; c40.intoArray(c, o, mk);
+            o = co + 5 * ldc; c50.intoArray(c, o, mk);
+            o = co + 6 * ldc; c60.intoArray(c, o, mk);
+            o = co + 7 * ldc; c70.intoArray(c, o, mk);
+        } else {
+            o = co; c00.add(FloatVector.fromArray(S, c, o, mk).mul(beta)).intoArray(c, o, mk);
+            o = co + 1 * ldc; c10.add(FloatVector.fromArray(S, c, o, mk).mul(beta)).intoArray(c, o, mk);
+            o = co + 2 * ldc; c20.add(FloatVector.fromArray(S, c, o, mk).mul(beta)).intoArray(c, o, mk);
+            o = co + 3 * ldc; c30.add(FloatVector.fromArray(S, c, o, mk).mul(beta)).intoArray(c, o, mk);
+            o = co + 4 * ldc; c40.add(FloatVector.fromArray(S, c, o, mk).mul(beta)).intoArray(c, o, mk);
+            o = co + 5 * ldc; c50.add(FloatVector.fromArray(S, c, o, mk).mul(beta)).intoArray(c, o, mk);
+            o = co + 6 * ldc; c60.add(FloatVector.fromArray(S, c, o, mk).mul(beta)).intoArray(c, o, mk);
+            o = co + 7 * ldc; c70.add(FloatVector.fromArray(S, c, o, mk).mul(beta)).intoArray(c, o, mk);
+        }
+    }
+
+
+    /** As kernel8m, reading op(A) = A in place (see kernel8a). */
+    private static void kernel8am(int kc, float[] ap, int pa, int lda, float[] b, int pb, int ldbk,
+                                float[] c, int co, int ldc, float alpha, float beta, boolean first, VectorMask<Float> mk) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z, c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z, c60 = z, c61 = z, c70 = z, c71 = z;
+        int l0 = pa + 0 * lda; int l1 = pa + 1 * lda; int l2 = pa + 2 * lda; int l3 = pa + 3 * lda; int l4 = pa + 4 * lda; int l5 = pa + 5 * lda; int l6 = pa + 6 * lda; int l7 = pa + 7 * lda;
+        for (int p = 0; p < kc; p++) {
+            int ob = pb + p * ldbk;
+            FloatVector b0 = FloatVector.fromArray(S, b, ob);
+            FloatVector b1 = FloatVector.fromArray(S, b, ob + VL);
+            FloatVector x;
+            x = FloatVector.broadcast(S, ap[l0 + p]); c00 = x.fma(b0, c00); c01 = x.fma(b1, c01);
+            x = FloatVector.broadcast(S, ap[l1 + p]); c10 = x.fma(b0, c10); c11 = x.fma(b1, c11);
+            x = FloatVector.broadcast(S, ap[l2 + p]); c20 = x.fma(b0, c20); c21 = x.fma(b1, c21);
+            x = FloatVector.broadcast(S, ap[l3 + p]); c30 = x.fma(b0, c30); c31 = x.fma(b1, c31);
+            x = FloatVector.broadcast(S, ap[l4 + p]); c40 = x.fma(b0, c40); c41 = x.fma(b1, c41);
+            x = FloatVector.broadcast(S, ap[l5 + p]); c50 = x.fma(b0, c50); c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, ap[l6 + p]); c60 = x.fma(b0, c60); c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, ap[l7 + p]); c70 = x.fma(b0, c70); c71 = x.fma(b1, c71);
+        }
+        if (alpha != 1f) {
+            c00 = c00.mul(alpha); c01 = c01.mul(alpha); c10 = c10.mul(alpha); c11 = c11.mul(alpha); c20 = c20.mul(alpha); c21 = c21.mul(alpha); c30 = c30.mul(alpha); c31 = c31.mul(alpha); c40 = c40.mul(alpha); c41 = c41.mul(alpha); c50 = c50.mul(alpha); c51 = c51.mul(alpha); c60 = c60.mul(alpha); c61 = c61.mul(alpha); c70 = c70.mul(alpha); c71 = c71.mul(alpha);
+        }
+        int o;
+        if (!first) {
+            o = co; c00.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c01.add(FloatVector.fromArray(S, c, o + VL, mk)).intoArray(c, o + VL, mk);
+            o = co + 1 * ldc; c10.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c11.add(FloatVector.fromArray(S, c, o + VL, mk)).intoArray(c, o + VL, mk);
+            o = co + 2 * ldc; c20.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c21.add(FloatVector.fromArray(S, c, o + VL, mk)).intoArray(c, o + VL, mk);
+            o = co + 3 * ldc; c30.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c31.add(FloatVector.fromArray(S, c, o + VL, mk)).intoArray(c, o + VL, mk);
+            o = co + 4 * ldc; c40.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c41.add(FloatVector.fromArray(S, c, o + VL, mk)).intoArray(c, o + VL, mk);
+            o = co + 5 * ldc; c50.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c51.add(FloatVector.fromArray(S, c, o + VL, mk)).intoArray(c, o + VL, mk);
+            o = co + 6 * ldc; c60.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c61.add(FloatVector.fromArray(S, c, o + VL, mk)).intoArray(c, o + VL, mk);
+            o = co + 7 * ldc; c70.add(FloatVector.fromArray(S, c, o)).intoArray(c, o); c71.add(FloatVector.fromArray(S, c, o + VL, mk)).intoArray(c, o + VL, mk);
+        } else if (beta == 0f) {
+            o = co; c00.intoArray(c, o); c01.intoArray(c, o + VL, mk);
+            o = co + 1 * ldc; c10.intoArray(c, o); c11.intoArray(c, o + VL, mk);
+            o = co + 2 * ldc; c20.intoArray(c, o); c21.intoArray(c, o + VL, mk);
+            o = co + 3 * ldc; c30.intoArray(c, o); c31.intoArray(c, o + VL, mk);
+            o = co + 4 * ldc; c40.intoArray(c, o); c41.intoArray(c, o + VL, mk);
+            o = co + 5 * ldc; c50.intoArray(c, o); c51.intoArray(c, o + VL, mk);
+            o = co + 6 * ldc; c60.intoArray(c, o); c61.intoArray(c, o + VL, mk);
+            o = co + 7 * ldc; c70.intoArray(c, o); c71.intoArray(c, o + VL, mk);
+        } else {
+            o = co; c00.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c01.add(FloatVector.fromArray(S, c, o + VL, mk).mul(beta)).intoArray(c, o + VL, mk);
+            o = co + 1 * ldc; c10.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c11.add(FloatVector.fromArray(S, c, o + VL, mk).mul(beta)).intoArray(c, o + VL, mk);
+            o = co + 2 * ldc; c20.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c21.add(FloatVector.fromArray(S, c, o + VL, mk).mul(beta)).intoArray(c, o + VL, mk);
+            o = co + 3 * ldc; c30.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c31.add(FloatVector.fromArray(S, c, o + VL, mk).mul(beta)).intoArray(c, o + VL, mk);
+            o = co + 4 * ldc; c40.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c41.add(FloatVector.fromArray(S, c, o + VL, mk).mul(beta)).intoArray(c, o + VL, mk);
+            o = co + 5 * ldc; c50.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c51.add(FloatVector.fromArray(S, c, o + VL, mk).mul(beta)).intoArray(c, o + VL, mk);
+            o = co + 6 * ldc; c60.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c61.add(FloatVector.fromArray(S, c, o + VL, mk).mul(beta)).intoArray(c, o + VL, mk);
+            o = co + 7 * ldc; c70.add(FloatVector.fromArray(S, c, o).mul(beta)).intoArray(c, o); c71.add(FloatVector.fromArray(S, c, o + VL, mk).mul(beta)).intoArray(c, o + VL, mk);
+        }
+    }
+
+
+    /** As kernel8h, reading op(A) = A in place (see kernel8a). */
+    private static void kernel8ah(int kc, float[] ap, int pa, int lda, float[] b, int pb, int ldbk,
+                                float[] c, int co, int ldc, float alpha, float beta, boolean first, VectorMask<Float> mk) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c10 = z, c20 = z, c30 = z, c40 = z, c50 = z, c60 = z, c70 = z;
+        int l0 = pa + 0 * lda; int l1 = pa + 1 * lda; int l2 = pa + 2 * lda; int l3 = pa + 3 * lda; int l4 = pa + 4 * lda; int l5 = pa + 5 * lda; int l6 = pa + 6 * lda; int l7 = pa + 7 * lda;
+        for (int p = 0; p < kc; p++) {
+            int ob = pb + p * ldbk;
+            FloatVector b0 = FloatVector.fromArray(S, b, ob);
+            FloatVector x;
+            x = FloatVector.broadcast(S, ap[l0 + p]); c00 = x.fma(b0, c00);
+            x = FloatVector.broadcast(S, ap[l1 + p]); c10 = x.fma(b0, c10);
+            x = FloatVector.broadcast(S, ap[l2 + p]); c20 = x.fma(b0, c20);
+            x = FloatVector.broadcast(S, ap[l3 + p]); c30 = x.fma(b0, c30);
+            x = FloatVector.broadcast(S, ap[l4 + p]); c40 = x.fma(b0, c40);
+            x = FloatVector.broadcast(S, ap[l5 + p]); c50 = x.fma(b0, c50);
+            x = FloatVector.broadcast(S, ap[l6 + p]); c60 = x.fma(b0, c60);
+            x = FloatVector.broadcast(S, ap[l7 + p]); c70 = x.fma(b0, c70);
+        }
+        if (alpha != 1f) {
+            c00 = c00.mul(alpha); c10 = c10.mul(alpha); c20 = c20.mul(alpha); c30 = c30.mul(alpha); c40 = c40.mul(alpha); c50 = c50.mul(alpha); c60 = c60.mul(alpha); c70 = c70.mul(alpha);
+        }
+        int o;
+        if (!first) {
+            o = co; c00.add(FloatVector.fromArray(S, c, o, mk)).intoArray(c, o, mk);
+            o = co + 1 * ldc; c10.add(FloatVector.fromArray(S, c, o, mk)).intoArray(c, o, mk);
+            o = co + 2 * ldc; c20.add(FloatVector.fromArray(S, c, o, mk)).intoArray(c, o, mk);
+            o = co + 3 * ldc; c30.add(FloatVector.fromArray(S, c, o, mk)).intoArray(c, o, mk);
+            o = co + 4 * ldc; c40.add(FloatVector.fromArray(S, c, o, mk)).intoArray(c, o, mk);
+            o = co + 5 * ldc; c50.add(FloatVector.fromArray(S, c, o, mk)).intoArray(c, o, mk);
+            o = co + 6 * ldc; c60.add(FloatVector.fromArray(S, c, o, mk)).intoArray(c, o, mk);
+            o = co + 7 * ldc; c70.add(FloatVector.fromArray(S, c, o, mk)).intoArray(c, o, mk);
+        } else if (beta == 0f) {
+            o = co; c00.intoArray(c, o, mk);
+            o = co + 1 * ldc; c10.intoArray(c, o, mk);
+            o = co + 2 * ldc; c20.intoArray(c, o, mk);
+            o = co + 3 * ldc; c30.intoArray(c, o, mk);
+            o = co + 4 * ldc; c40.intoArray(c, o, mk);
+            o = co + 5 * ldc; c50.intoArray(c, o, mk);
+            o = co + 6 * ldc; c60.intoArray(c, o, mk);
+            o = co + 7 * ldc; c70.intoArray(c, o, mk);
+        } else {
+            o = co; c00.add(FloatVector.fromArray(S, c, o, mk).mul(beta)).intoArray(c, o, mk);
+            o = co + 1 * ldc; c10.add(FloatVector.fromArray(S, c, o, mk).mul(beta)).intoArray(c, o, mk);
+            o = co + 2 * ldc; c20.add(FloatVector.fromArray(S, c, o, mk).mul(beta)).intoArray(c, o, mk);
+            o = co + 3 * ldc; c30.add(FloatVector.fromArray(S, c, o, mk).mul(beta)).intoArray(c, o, mk);
+            o = co + 4 * ldc; c40.add(FloatVector.fromArray(S, c, o, mk).mul(beta)).intoArray(c, o, mk);
+            o = co + 5 * ldc; c50.add(FloatVector.fromArray(S, c, o, mk).mul(beta)).intoArray(c, o, mk);
+            o = co + 6 * ldc; c60.add(FloatVector.fromArray(S, c, o, mk).mul(beta)).intoArray(c, o, mk);
+            o = co + 7 * ldc; c70.add(FloatVector.fromArray(S, c, o, mk).mul(beta)).intoArray(c, o, mk);
         }
     }
 
