@@ -47,7 +47,7 @@ public final class Gemm {
     /** Below this many multiply-adds (m*n*k) the unpacked path is used. */
     static final long SMALL = 1L << 15;
     /** Below this many multiply-adds the product is not split across the pool. */
-    static final long PARALLEL_MIN = 1L << 19;
+    static final long PARALLEL_MIN = 1L << 22;
     /** With at most this many rows of op(A) and op(B) not transposed, op(B) is read in place (not packed). */
     static final int DIRECT_B_ROWS = 3 * MR;
     /** With at most this many columns of op(B) (per task) and op(A) not transposed, A is read in place. */
