@@ -41,15 +41,15 @@ public final class Gemm {
     static final int MR = 8;
     static final int NR = 2 * VL;
     /** Cache blocking: KC deep (B sliver KC x NR stays in L1), MC x KC of A in L2, KC x NC of B in L3. */
-    static final int KC = 256;
-    static final int MC = 192;
-    static final int NC = 4096;
+    static final int KC = Integer.getInteger("gemm.kc", 256);
+    static final int MC = Integer.getInteger("gemm.mc", 192);
+    static final int NC = Integer.getInteger("gemm.nc", 4096);
     /** Below this many multiply-adds (m*n*k) the unpacked path is used. */
     static final long SMALL = 1L << 15;
     /** Below this many multiply-adds the product is not split across the pool. */
     static final long PARALLEL_MIN = 1L << 22;
     /** With at most this many rows of op(A) and op(B) not transposed, op(B) is read in place (not packed). */
-    static final int DIRECT_B_ROWS = 3 * MR;
+    static final int DIRECT_B_ROWS = 8 * MR;
     /** With at most this many columns of op(B) (per task) and op(A) not transposed, A is read in place. */
     static final int DIRECT_A_COLUMNS = 2 * NR;
     /** With fewer rows than this the row-by-row path (op(B) not transposed) or the dot-product path is used. */
@@ -62,6 +62,24 @@ public final class Gemm {
         final float[] edge = new float[KC * NR];
         final float[] edgeA = new float[MR * KC];
         final float[] tile = new float[MR * NR];
+    }
+
+    /**
+     * Index vectors for two-vector permutes (idx.selectFrom(x, y): index l < VL takes x[l], VL + l takes y[l]):
+     * LOh / HIh interleave the low / high h-lane halves of each 2h-lane group of x and y.
+     */
+    private static final FloatVector LO1 = interleave(1, false), HI1 = interleave(1, true);
+    private static final FloatVector LO2 = interleave(2, false), HI2 = interleave(2, true);
+    private static final FloatVector LO4 = interleave(4, false), HI4 = interleave(4, true);
+    private static final FloatVector LO8 = interleave(8, false), HI8 = interleave(8, true);
+
+    private static FloatVector interleave(int h, boolean high) {
+        float[] idx = new float[VL];
+        for (int l = 0; l < VL; l++) {
+            int g = l / (2 * h) * 2 * h, o = l % (2 * h), shift = high ? h : 0;
+            idx[l] = o < h ? g + o + shift : VL + g + o - h + shift;
+        }
+        return FloatVector.fromArray(S, idx, 0);
     }
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
@@ -439,16 +457,58 @@ public final class Gemm {
                         }
                     }
                 } else {
-                    // op(A)(i, p) = a[aOff + i*lda + p]: row r is contiguous in p.
+                    // op(A)(i, p) = a[aOff + i*lda + p]: row r is contiguous in p. Full slivers go 16 columns at a
+                    // time through an in-register 8 x 16 transpose; the rest element by element.
+                    int s0 = aOff + (ic + ir) * lda + pc;
+                    int p0 = mr == MR && VL == 16 ? transposePack8(ap, base, s0, kc) : 0;
                     for (int r = 0; r < mr; r++) {
-                        int s = aOff + (ic + ir + r) * lda + pc;
-                        for (int p = 0; p < kc; p++) ap[base + p * MR + r] = a[s + p];
+                        int s = s0 + r * lda;
+                        for (int p = p0; p < kc; p++) ap[base + p * MR + r] = a[s + p];
                     }
                     for (int r = mr; r < MR; r++) {
                         for (int p = 0; p < kc; p++) ap[base + p * MR + r] = 0f;
                     }
                 }
             }
+        }
+
+        /**
+         * Packs 8 rows of A (row r at a[s0 + r*lda + p]) for p < kc rounded down to 16 into ap[base + p*8 + r]:
+         * three rounds of two-vector permutes transpose each 8 x 8 half, a fourth pairs rows into the sliver layout.
+         * Returns the number of columns done. Needs VL == 16 and MR == 8.
+         */
+        private int transposePack8(float[] ap, int base, int s0, int kc) {
+            int p = 0;
+            for (; p + 16 <= kc; p += 16) {
+                int so = s0 + p;
+                FloatVector v0 = FloatVector.fromArray(S, a, so), v1 = FloatVector.fromArray(S, a, so + lda);
+                FloatVector v2 = FloatVector.fromArray(S, a, so + 2 * lda), v3 = FloatVector.fromArray(S, a, so + 3 * lda);
+                FloatVector v4 = FloatVector.fromArray(S, a, so + 4 * lda), v5 = FloatVector.fromArray(S, a, so + 5 * lda);
+                FloatVector v6 = FloatVector.fromArray(S, a, so + 6 * lda), v7 = FloatVector.fromArray(S, a, so + 7 * lda);
+                FloatVector t0 = LO4.selectFrom(v0, v4), t4 = HI4.selectFrom(v0, v4);
+                FloatVector t1 = LO4.selectFrom(v1, v5), t5 = HI4.selectFrom(v1, v5);
+                FloatVector t2 = LO4.selectFrom(v2, v6), t6 = HI4.selectFrom(v2, v6);
+                FloatVector t3 = LO4.selectFrom(v3, v7), t7 = HI4.selectFrom(v3, v7);
+                FloatVector u0 = LO2.selectFrom(t0, t2), u2 = HI2.selectFrom(t0, t2);
+                FloatVector u1 = LO2.selectFrom(t1, t3), u3 = HI2.selectFrom(t1, t3);
+                FloatVector u4 = LO2.selectFrom(t4, t6), u6 = HI2.selectFrom(t4, t6);
+                FloatVector u5 = LO2.selectFrom(t5, t7), u7 = HI2.selectFrom(t5, t7);
+                FloatVector w0 = LO1.selectFrom(u0, u1), w1 = HI1.selectFrom(u0, u1);
+                FloatVector w2 = LO1.selectFrom(u2, u3), w3 = HI1.selectFrom(u2, u3);
+                FloatVector w4 = LO1.selectFrom(u4, u5), w5 = HI1.selectFrom(u4, u5);
+                FloatVector w6 = LO1.selectFrom(u6, u7), w7 = HI1.selectFrom(u6, u7);
+                // w_i: lanes 0-7 = A[0..7][p+i], lanes 8-15 = A[0..7][p+8+i].
+                int d = base + p * MR;
+                LO8.selectFrom(w0, w1).intoArray(ap, d);
+                HI8.selectFrom(w0, w1).intoArray(ap, d + 64);
+                LO8.selectFrom(w2, w3).intoArray(ap, d + 16);
+                HI8.selectFrom(w2, w3).intoArray(ap, d + 80);
+                LO8.selectFrom(w4, w5).intoArray(ap, d + 32);
+                HI8.selectFrom(w4, w5).intoArray(ap, d + 96);
+                LO8.selectFrom(w6, w7).intoArray(ap, d + 48);
+                HI8.selectFrom(w6, w7).intoArray(ap, d + 112);
+            }
+            return p;
         }
 
         /** Packs op(B)[pc:pc+kc, jc:jc+nc] into NR-column slivers: sliver t, element (p, j) at t*kc*NR + p*NR + j. */
