@@ -29,9 +29,10 @@ public final class GemmShapes {
             for (int i = 0; i < b.length; i++) b[i] = random.nextFloat() - 0.5f;
             int lda = transA ? m : k, ldb = transB ? k : n;
             long flops = 2L * m * n * k;
-            // At least ~1 s of warm-up (the JIT on a busy machine is slow), then best of reps (each rep is a batch of calls lasting >= ~1 ms).
+            // At least ~1 s of warm-up, 3 s for the first shape (C2 on a busy machine is slow, and the
+            // Vector API code is very slow until C2 has compiled it), then best of reps (each rep is a batch of calls lasting >= ~1 ms).
             int inner = (int) Math.max(1, Math.min(10_000, 200_000_000L / Math.max(flops, 1)));
-            long warmEnd = System.nanoTime() + 1_000_000_000L;
+            long warmEnd = System.nanoTime() + (s == 1 ? 3_000_000_000L : 1_000_000_000L);
             while (System.nanoTime() < warmEnd) {
                 Gemm.sgemm(transA, transB, m, n, k, 1f, a, 0, lda, b, 0, ldb, 0f, c, 0, n, pool);
             }

@@ -511,6 +511,84 @@ public final class Gemm {
             return p;
         }
 
+        /**
+         * Packs 16 columns of op(B) = B^T (column jj at b[s0 + jj*ldb + p]) for p < kc rounded down to 16 into
+         * bp[d0 + p*NR + jj]: an in-register 16 x 16 transpose in four rounds of two-vector permutes. Returns the
+         * number of rows of op(B) done. Needs VL == 16.
+         */
+        private int transposePack16(float[] bp, int d0, int s0, int kc) {
+            int p = 0;
+            for (; p + 16 <= kc; p += 16) {
+                int so = s0 + p;
+                FloatVector v0 = FloatVector.fromArray(S, b, so);
+                FloatVector v1 = FloatVector.fromArray(S, b, so + ldb);
+                FloatVector v2 = FloatVector.fromArray(S, b, so + 2 * ldb);
+                FloatVector v3 = FloatVector.fromArray(S, b, so + 3 * ldb);
+                FloatVector v4 = FloatVector.fromArray(S, b, so + 4 * ldb);
+                FloatVector v5 = FloatVector.fromArray(S, b, so + 5 * ldb);
+                FloatVector v6 = FloatVector.fromArray(S, b, so + 6 * ldb);
+                FloatVector v7 = FloatVector.fromArray(S, b, so + 7 * ldb);
+                FloatVector v8 = FloatVector.fromArray(S, b, so + 8 * ldb);
+                FloatVector v9 = FloatVector.fromArray(S, b, so + 9 * ldb);
+                FloatVector v10 = FloatVector.fromArray(S, b, so + 10 * ldb);
+                FloatVector v11 = FloatVector.fromArray(S, b, so + 11 * ldb);
+                FloatVector v12 = FloatVector.fromArray(S, b, so + 12 * ldb);
+                FloatVector v13 = FloatVector.fromArray(S, b, so + 13 * ldb);
+                FloatVector v14 = FloatVector.fromArray(S, b, so + 14 * ldb);
+                FloatVector v15 = FloatVector.fromArray(S, b, so + 15 * ldb);
+                FloatVector t0 = LO8.selectFrom(v0, v8), t8 = HI8.selectFrom(v0, v8);
+                FloatVector t1 = LO8.selectFrom(v1, v9), t9 = HI8.selectFrom(v1, v9);
+                FloatVector t2 = LO8.selectFrom(v2, v10), t10 = HI8.selectFrom(v2, v10);
+                FloatVector t3 = LO8.selectFrom(v3, v11), t11 = HI8.selectFrom(v3, v11);
+                FloatVector t4 = LO8.selectFrom(v4, v12), t12 = HI8.selectFrom(v4, v12);
+                FloatVector t5 = LO8.selectFrom(v5, v13), t13 = HI8.selectFrom(v5, v13);
+                FloatVector t6 = LO8.selectFrom(v6, v14), t14 = HI8.selectFrom(v6, v14);
+                FloatVector t7 = LO8.selectFrom(v7, v15), t15 = HI8.selectFrom(v7, v15);
+                FloatVector u0 = LO4.selectFrom(t0, t4), u4 = HI4.selectFrom(t0, t4);
+                FloatVector u1 = LO4.selectFrom(t1, t5), u5 = HI4.selectFrom(t1, t5);
+                FloatVector u2 = LO4.selectFrom(t2, t6), u6 = HI4.selectFrom(t2, t6);
+                FloatVector u3 = LO4.selectFrom(t3, t7), u7 = HI4.selectFrom(t3, t7);
+                FloatVector u8 = LO4.selectFrom(t8, t12), u12 = HI4.selectFrom(t8, t12);
+                FloatVector u9 = LO4.selectFrom(t9, t13), u13 = HI4.selectFrom(t9, t13);
+                FloatVector u10 = LO4.selectFrom(t10, t14), u14 = HI4.selectFrom(t10, t14);
+                FloatVector u11 = LO4.selectFrom(t11, t15), u15 = HI4.selectFrom(t11, t15);
+                FloatVector w0 = LO2.selectFrom(u0, u2), w2 = HI2.selectFrom(u0, u2);
+                FloatVector w1 = LO2.selectFrom(u1, u3), w3 = HI2.selectFrom(u1, u3);
+                FloatVector w4 = LO2.selectFrom(u4, u6), w6 = HI2.selectFrom(u4, u6);
+                FloatVector w5 = LO2.selectFrom(u5, u7), w7 = HI2.selectFrom(u5, u7);
+                FloatVector w8 = LO2.selectFrom(u8, u10), w10 = HI2.selectFrom(u8, u10);
+                FloatVector w9 = LO2.selectFrom(u9, u11), w11 = HI2.selectFrom(u9, u11);
+                FloatVector w12 = LO2.selectFrom(u12, u14), w14 = HI2.selectFrom(u12, u14);
+                FloatVector w13 = LO2.selectFrom(u13, u15), w15 = HI2.selectFrom(u13, u15);
+                FloatVector x0 = LO1.selectFrom(w0, w1), x1 = HI1.selectFrom(w0, w1);
+                FloatVector x2 = LO1.selectFrom(w2, w3), x3 = HI1.selectFrom(w2, w3);
+                FloatVector x4 = LO1.selectFrom(w4, w5), x5 = HI1.selectFrom(w4, w5);
+                FloatVector x6 = LO1.selectFrom(w6, w7), x7 = HI1.selectFrom(w6, w7);
+                FloatVector x8 = LO1.selectFrom(w8, w9), x9 = HI1.selectFrom(w8, w9);
+                FloatVector x10 = LO1.selectFrom(w10, w11), x11 = HI1.selectFrom(w10, w11);
+                FloatVector x12 = LO1.selectFrom(w12, w13), x13 = HI1.selectFrom(w12, w13);
+                FloatVector x14 = LO1.selectFrom(w14, w15), x15 = HI1.selectFrom(w14, w15);
+                int d = d0 + p * NR;
+                x0.intoArray(bp, d);
+                x1.intoArray(bp, d + 1 * NR);
+                x2.intoArray(bp, d + 2 * NR);
+                x3.intoArray(bp, d + 3 * NR);
+                x4.intoArray(bp, d + 4 * NR);
+                x5.intoArray(bp, d + 5 * NR);
+                x6.intoArray(bp, d + 6 * NR);
+                x7.intoArray(bp, d + 7 * NR);
+                x8.intoArray(bp, d + 8 * NR);
+                x9.intoArray(bp, d + 9 * NR);
+                x10.intoArray(bp, d + 10 * NR);
+                x11.intoArray(bp, d + 11 * NR);
+                x12.intoArray(bp, d + 12 * NR);
+                x13.intoArray(bp, d + 13 * NR);
+                x14.intoArray(bp, d + 14 * NR);
+                x15.intoArray(bp, d + 15 * NR);
+            }
+            return p;
+        }
+
         /** Packs op(B)[pc:pc+kc, jc:jc+nc] into NR-column slivers: sliver t, element (p, j) at t*kc*NR + p*NR + j. */
         void packB(float[] bp, int pc, int kc, int jc, int nc) {
             for (int jr = 0; jr < nc; jr += NR) {
@@ -520,10 +598,15 @@ public final class Gemm {
 
         void packBSliver(float[] bp, int base, int pc, int kc, int j, int nr) {
             if (transB) {
-                // op(B)(p, j) = b[bOff + j*ldb + p]: column j of the sliver is contiguous in p.
+                // op(B)(p, j) = b[bOff + j*ldb + p]: column j of the sliver is contiguous in p. Full slivers go
+                // through in-register 16 x 16 transposes, the rest element by element.
+                int p0 = 0;
+                if (nr == NR && VL == 16) {
+                    for (int h = 0; h < NR; h += 16) p0 = transposePack16(bp, base + h, bOff + (j + h) * ldb + pc, kc);
+                }
                 for (int jj = 0; jj < nr; jj++) {
                     int s = bOff + (j + jj) * ldb + pc;
-                    for (int p = 0; p < kc; p++) bp[base + p * NR + jj] = b[s + p];
+                    for (int p = p0; p < kc; p++) bp[base + p * NR + jj] = b[s + p];
                 }
                 for (int jj = nr; jj < NR; jj++) {
                     for (int p = 0; p < kc; p++) bp[base + p * NR + jj] = 0f;
