@@ -14,22 +14,29 @@ import jdk.incubator.vector.VectorSpecies;
  * Single-precision GEMM for the JVM backend: {@code C = alpha * op(A) * op(B) + beta * C} on row-major float
  * arrays, written with the Vector API in the BLIS/GotoBLAS structure.
  *
- * <p>Structure: the columns of op(B) are cut into {@code NC}-wide panels and its rows into {@code KC}-deep blocks;
- * each {@code KC x NC} block of op(B) is packed into {@code NR}-wide slivers (zero padded), each {@code MC x KC}
- * block of op(A) into {@code MR}-tall slivers; an {@code MR x NR} register-blocked micro-kernel (8 x 32 with
- * 512-bit vectors: 16 accumulators, two B vectors, one broadcast of A, fused multiply-add) runs over them.
- * Transposed inputs are handled entirely in the packing. Edge tiles run the same kernel on the zero-padded
- * buffers and write the valid part through a scratch tile.
+ * <p>Blocked path (the default): the columns of op(B) are cut into {@code NC}-wide panels and its rows into
+ * {@code KC}-deep blocks; each {@code KC x NC} block of op(B) is packed into {@code NR}-wide slivers (zero padded),
+ * each {@code MC x KC} block of op(A) into {@code MR}-tall slivers, and an {@code MR x NR} register-blocked
+ * micro-kernel (8 x 32 with 512-bit vectors: 16 accumulators, two B vectors, one broadcast of A per row, fused
+ * multiply-add) runs over them, B sliver resident in L1, A block in L2. Transposes are handled in the packing (the
+ * transposing packs use in-register 8 x 16 / 16 x 16 transposes). Operands that would be used only a few times are
+ * not packed: with at most {@link #DIRECT_B_ROWS} rows op(B) = B is read in place, with at most
+ * {@link #DIRECT_A_COLUMNS} columns op(A) = A is. Edge columns use masked kernels; edge rows go through a scratch
+ * tile. Tiny products ({@code m*n*k < SMALL}) and products with fewer than {@link #ROW_PATH_ROWS} rows take
+ * unpacked row-by-row or dot-product paths.
  *
- * <p>Determinism: every element of C is accumulated in one fixed order, {@code p = 0, 1, ..., k-1} inside each
- * {@code KC} block, blocks in order, whatever thread computes it and however the work is split; the split across a
- * pool is a fixed function of the shape and the pool's parallelism. Results are therefore bit-identical run to run
- * (and, for the blocked path, across thread counts). Small products take an unpacked path whose per-element order
- * is also fixed.
+ * <p>Threads: with a pool and at least {@link #PARALLEL_MIN} multiply-adds the product is split into one
+ * contiguous range of rows or columns per thread (a fixed function of the shape and the pool's parallelism).
+ *
+ * <p>Determinism: every element of C is accumulated in one fixed order, whatever thread computes it and however
+ * the work is split: blocked, {@code p = 0, 1, ..., k-1} by fused multiply-adds inside each {@code KC} block, then
+ * {@code C = alpha*acc + beta*C} for the first block and {@code C = alpha*acc + C} for the next ones (the path is
+ * chosen from the whole product's shape, never per task). Results are therefore bit-identical run to run, across
+ * pools, and even across thread counts.
  *
  * <p>{@code beta == 0} overwrites C without reading it, so NaN or garbage in C does not propagate.
- * Packing buffers are per thread (a {@link ThreadLocal}), fixed in size (about 2.3 MB per thread that ever ran a
- * large product).
+ * Packing buffers are per thread (a {@link ThreadLocal}): 200 KB for A plus the B panel, grown on demand up to
+ * 4 MB, held for the life of the thread.
  */
 public final class Gemm {
 
@@ -41,9 +48,9 @@ public final class Gemm {
     static final int MR = 8;
     static final int NR = 2 * VL;
     /** Cache blocking: KC deep (B sliver KC x NR stays in L1), MC x KC of A in L2, KC x NC of B in L3. */
-    static final int KC = Integer.getInteger("gemm.kc", 256);
-    static final int MC = Integer.getInteger("gemm.mc", 192);
-    static final int NC = Integer.getInteger("gemm.nc", 4096);
+    static final int KC = 256;
+    static final int MC = 192;
+    static final int NC = 4096;
     /** Below this many multiply-adds (m*n*k) the unpacked path is used. */
     static final long SMALL = 1L << 15;
     /** Below this many multiply-adds the product is not split across the pool. */
@@ -58,10 +65,17 @@ public final class Gemm {
 
     private static final class Buffers {
         final float[] a = new float[MC * KC];
-        final float[] b = new float[KC * NC];
+        /** Packed op(B) panel, grown on demand up to KC x NC (4 MB) as wide tasks need it. */
+        float[] b = new float[0];
+
         final float[] edge = new float[KC * NR];
         final float[] edgeA = new float[MR * KC];
         final float[] tile = new float[MR * NR];
+
+        float[] b(int size) {
+            if (b.length < size) b = new float[size];
+            return b;
+        }
     }
 
     /**
@@ -363,8 +377,8 @@ public final class Gemm {
 
         void blocked(int i0, int i1, int j0, int j1) {
             Buffers buf = BUFFERS.get();
-            float[] ap = buf.a, bp = buf.b;
             boolean packB = transB || (i1 - i0) > DIRECT_B_ROWS;
+            float[] ap = buf.a, bp = packB ? buf.b(Math.min(k, KC) * Math.min(ceilDiv(j1 - j0, NR) * NR, NC)) : null;
             // Few columns: op(A) = A is used by few B slivers, so it is read in place rather than packed.
             boolean directA = !transA && (j1 - j0) <= DIRECT_A_COLUMNS;
             for (int jc = j0; jc < j1; jc += NC) {
