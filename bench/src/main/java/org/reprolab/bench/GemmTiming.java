@@ -23,6 +23,7 @@ public final class GemmTiming {
         boolean transA = trans.charAt(0) == 'T', transB = trans.charAt(1) == 'T';
         ForkJoinPool pool = new ForkJoinPool(2);
         Random random = new Random(42);
+        warmUp(pool, transA, transB);
         for (int n : sizes) {
             float[] a = new float[n * n], b = new float[n * n], c = new float[n * n];
             for (int i = 0; i < a.length; i++) a[i] = random.nextFloat() - 0.5f;
@@ -46,5 +47,18 @@ public final class GemmTiming {
             System.out.println(String.format(Locale.ROOT, "%d %.1f %.1f", n, gflops[0], gflops[1]));
         }
         pool.shutdown();
+    }
+
+    /** About 3 s of 128..384-sized products on both thread counts, so that C2 has compiled the kernels. */
+    private static void warmUp(ForkJoinPool pool, boolean transA, boolean transB) {
+        int n = 384;
+        float[] a = new float[n * n], b = new float[n * n], c = new float[n * n];
+        java.util.Arrays.fill(a, 0.5f);
+        java.util.Arrays.fill(b, 0.25f);
+        long end = System.nanoTime() + 3_000_000_000L;
+        for (int i = 0; System.nanoTime() < end; i++) {
+            int s = 128 + 128 * (i % 3);
+            Gemm.sgemm(transA, transB, s, s, s, 1f, a, 0, s, b, 0, s, 0f, c, 0, s, i % 2 == 0 ? null : pool);
+        }
     }
 }
