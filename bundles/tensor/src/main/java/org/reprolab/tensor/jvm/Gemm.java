@@ -211,12 +211,31 @@ public final class Gemm {
         };
     }
 
+    /**
+     * Runs the tasks on the pool. From outside the pool the calling thread takes the first task itself and submits
+     * the others (one fewer worker to wake, and the caller is busy rather than parked while they run).
+     */
     private static void runAll(ForkJoinPool pool, List<RecursiveAction> tasks) {
         if (ForkJoinTask.getPool() == pool) {
             ForkJoinTask.invokeAll(tasks);
-        } else {
-            pool.invoke(action(() -> ForkJoinTask.invokeAll(tasks)));
+            return;
         }
+        for (int t = 1; t < tasks.size(); t++) pool.execute(tasks.get(t));
+        Throwable failure = null;
+        try {
+            tasks.get(0).invoke();
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        for (int t = 1; t < tasks.size(); t++) {
+            try {
+                tasks.get(t).join();
+            } catch (RuntimeException | Error e) {
+                if (failure == null) failure = e; else failure.addSuppressed(e);
+            }
+        }
+        if (failure instanceof RuntimeException r) throw r;
+        if (failure instanceof Error e) throw e;
     }
 
     private static void checkMatrix(String name, float[] x, int off, int rows, int cols, int ld) {
