@@ -114,6 +114,47 @@ class CoreOpsTest {
     }
 
     @Test
+    void float32FastPathsMatchTheFloat64Reference() {
+        // 1003 elements: the SIMD loops and their scalar tails both run
+        Tensor x = gen.normal(0, 2, 1003);
+        Tensor g = gen.normal(0, 1, 1003);
+        java.util.Map<String, java.util.function.Function<Tensor, Tensor>> ops = new java.util.LinkedHashMap<>();
+        ops.put("exp", Tensor::exp);
+        ops.put("tanh", Tensor::tanh);
+        ops.put("sigmoid", Tensor::sigmoid);
+        ops.put("silu", Tensor::silu);
+        ops.put("gelu", Tensor::gelu);
+        ops.put("relu", Tensor::relu);
+        ops.put("softmax", t -> t.reshape(17, 59).softmax(-1));
+        ops.put("logSoftmax", t -> t.reshape(17, 59).logSoftmax(-1));
+        ops.put("maximum", t -> t.maximum(g));
+        for (var e : ops.entrySet()) {
+            float[] fast = e.getValue().apply(x).toFloatArray();
+            double[] reference = e.getValue().apply(x.to(DType.FLOAT64)).toDoubleArray();
+            for (int i = 0; i < fast.length; i++) {
+                assertEquals(reference[i], fast[i], 2e-6 * Math.max(1, Math.abs(reference[i])), e.getKey() + "[" + i + "]");
+            }
+        }
+        for (String act : new String[] {"gelu", "tanh", "sigmoid", "relu", "softmax"}) {
+            float[] fast = null;
+            double[] reference = null;
+            for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {
+                Tensor leaf = x.to(dtype).copy().detach().requiresGrad(true);
+                Tensor out = ops.get(act).apply(leaf);
+                out.mul(g.to(dtype).reshape(out.shape())).sum().backward();
+                if (dtype == DType.FLOAT32) {
+                    fast = leaf.grad().toFloatArray();
+                } else {
+                    reference = leaf.grad().toDoubleArray();
+                }
+            }
+            for (int i = 0; i < fast.length; i++) {
+                assertEquals(reference[i], fast[i], 2e-6 * Math.max(1, Math.abs(reference[i])), act + "' [" + i + "]");
+            }
+        }
+    }
+
+    @Test
     void masksCombine() {
         Tensor a = Tensor.ofBools(new boolean[] {true, true, false, false}, 4);
         Tensor b = Tensor.ofBools(new boolean[] {true, false, true, false}, 4);

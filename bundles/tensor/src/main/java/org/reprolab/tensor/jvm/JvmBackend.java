@@ -238,6 +238,14 @@ public final class JvmBackend implements Backend {
         JvmStorage x = s(a);
         JvmStorage z = s(b);
         JvmStorage y = s(out);
+        if (f32(a, b, out) && c.i != null) {
+            Strided.of(out, cond, a, b).forEachRow(pool, (o, st, n) -> {
+                for (int j = 0; j < n; j++) {
+                    y.f[o[0] + j * st[0]] = c.i[o[1] + j * st[1]] != 0 ? x.f[o[2] + j * st[2]] : z.f[o[3] + j * st[3]];
+                }
+            });
+            return;
+        }
         Strided.of(out, cond, a, b).forEachRow(pool, (o, st, n) -> {
             for (int j = 0; j < n; j++) {
                 boolean take = c.get(o[1] + j * st[1]) != 0;
@@ -338,7 +346,9 @@ public final class JvmBackend implements Backend {
                 int yo = yv.offset() + r * cols;
                 int go = gv.offset() + r * cols;
                 int oo = out.offset() + r * cols;
-                if (log) {
+                if (y.f != null && g.f != null && dx.f != null) {
+                    Reductions.softmaxBackwardRow(y.f, yo, g.f, go, dx.f, oo, cols, log);
+                } else if (log) {
                     // dx = g − softmax · Σg, with softmax = exp(y)
                     double sum = 0;
                     for (int c = 0; c < cols; c++) {

@@ -44,15 +44,23 @@ final class Pointwise {
                     return;
                 }
                 case EXP -> {
-                    for (int j = 0; j < n; j++) {
-                        y[yo + j] = (float) Math.exp(x[xo + j]);
-                    }
+                    Activations.exp(x, xo, y, yo, n);
                     return;
                 }
                 case TANH -> {
-                    for (int j = 0; j < n; j++) {
-                        y[yo + j] = (float) Math.tanh(x[xo + j]);
-                    }
+                    Activations.tanh(x, xo, y, yo, n);
+                    return;
+                }
+                case GELU -> {
+                    Activations.gelu(x, xo, y, yo, n);
+                    return;
+                }
+                case SIGMOID -> {
+                    Activations.sigmoid(x, xo, y, yo, n, false);
+                    return;
+                }
+                case SILU -> {
+                    Activations.sigmoid(x, xo, y, yo, n, true);
                     return;
                 }
                 default -> {
@@ -127,6 +135,40 @@ final class Pointwise {
                         reluGrad(a, ao, b, bo, y, yo, n);
                         return;
                     }
+                }
+                case GELU_GRAD -> {
+                    if (!scalar) {
+                        Activations.geluGrad(a, ao, b, bo, y, yo, n);
+                        return;
+                    }
+                }
+                case TANH_GRAD -> {
+                    if (!scalar) {
+                        for (int j = 0; j < n; j++) {
+                            float t = a[ao + j];
+                            y[yo + j] = b[bo + j] * (1f - t * t);
+                        }
+                        return;
+                    }
+                }
+                case SIGMOID_GRAD -> {
+                    if (!scalar) {
+                        for (int j = 0; j < n; j++) {
+                            float t = a[ao + j];
+                            y[yo + j] = b[bo + j] * t * (1f - t);
+                        }
+                        return;
+                    }
+                }
+                case MAXIMUM, MINIMUM -> {
+                    boolean max = op == BinaryOp.MAXIMUM;
+                    for (int j = 0; j < n; j++) {
+                        float u = a[ao + j];
+                        float v = b[bo + j * bs];
+                        // NaN propagates, as in the reference (Math.max/min)
+                        y[yo + j] = max ? Math.max(u, v) : Math.min(u, v);
+                    }
+                    return;
                 }
                 default -> {
                     // falls through to the reference loop

@@ -1,9 +1,14 @@
 package org.reprolab.tensor.jvm;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.reprolab.tensor.backend.ReduceOp;
 
 /** Reductions along one strided line; sums accumulate in double in index order (deterministic). */
 final class Reductions {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
     private Reductions() {
     }
 
@@ -79,21 +84,48 @@ final class Reductions {
         }
     }
 
+    /** Softmax backward of one row: y·(g − Σy·g), or for log-softmax g − e^y·Σg. */
+    static void softmaxBackwardRow(float[] y, int yo, float[] g, int go, float[] dx, int oo, int n, boolean log) {
+        double acc = 0;
+        if (log) {
+            for (int c = 0; c < n; c++) {
+                acc += g[go + c];
+            }
+            float sum = (float) acc;
+            for (int c = 0; c < n; c++) {
+                dx[oo + c] = g[go + c] - (float) Math.exp(y[yo + c]) * sum;
+            }
+        } else {
+            for (int c = 0; c < n; c++) {
+                acc += y[yo + c] * g[go + c];
+            }
+            float dot = (float) acc;
+            for (int c = 0; c < n; c++) {
+                dx[oo + c] = y[yo + c] * (g[go + c] - dot);
+            }
+        }
+    }
+
     static void softmaxRow(float[] x, int xo, float[] y, int yo, int n, boolean log) {
         float max = Float.NEGATIVE_INFINITY;
         for (int c = 0; c < n; c++) {
             max = Math.max(max, x[xo + c]);
         }
+        // e^(x − max) with the Vector API's EXP, written to y (then scaled, or replaced for log-softmax)
+        final float shift = max == Float.NEGATIVE_INFINITY ? 0f : max;
+        int c0 = 0;
+        for (int bound = S.loopBound(n); c0 < bound; c0 += S.length()) {
+            FloatVector.fromArray(S, x, xo + c0).sub(shift).lanewise(VectorOperators.EXP).intoArray(y, yo + c0);
+        }
+        for (; c0 < n; c0++) {
+            y[yo + c0] = (float) Math.exp(x[xo + c0] - shift);
+        }
         double sum = 0;
         for (int c = 0; c < n; c++) {
-            double e = Math.exp(x[xo + c] - max);
-            sum += e;
-            if (!log) {
-                y[yo + c] = (float) e;
-            }
+            sum += y[yo + c];
         }
         if (log) {
-            double lse = max + Math.log(sum);
+            double lse = shift + Math.log(sum);
             for (int c = 0; c < n; c++) {
                 y[yo + c] = (float) (x[xo + c] - lse);
             }
