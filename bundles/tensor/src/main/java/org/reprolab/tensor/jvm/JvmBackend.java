@@ -260,6 +260,11 @@ public final class JvmBackend implements Backend {
     public void reduce(ReduceOp op, View x, int dim, View out) {
         JvmStorage a = s(x);
         JvmStorage y = s(out);
+        if (op == ReduceOp.SUM && f32(x, out) && x.isContiguous() && out.isContiguous()
+                && dim < x.rank() - 1) {
+            sumRows(a.f, x, dim, y.f, out.offset());
+            return;
+        }
         int len = x.shape()[dim];
         int step = x.strides()[dim];
         View rest = dropDim(x, dim);
@@ -268,6 +273,43 @@ public final class JvmBackend implements Backend {
                 int base = o[1] + j * st[1];
                 y.set(o[0] + j * st[0], a.f != null ? Reductions.reduce(op, a.f, base, step, len)
                         : Reductions.reduce(op, a, base, step, len));
+            }
+        });
+    }
+
+    /**
+     * Sums a contiguous tensor over a dimension that is not the last by adding whole rows (unit stride, in
+     * double), in the same order as the strided walk, so both paths give the same bits.
+     */
+    private void sumRows(float[] x, View v, int dim, float[] out, int outOffset) {
+        int[] shape = v.shape();
+        int outer = 1;
+        for (int d = 0; d < dim; d++) {
+            outer *= shape[d];
+        }
+        int len = shape[dim];
+        int inner = 1;
+        for (int d = dim + 1; d < shape.length; d++) {
+            inner *= shape[d];
+        }
+        final int innerSize = inner;
+        final int rows = outer;
+        ForkJoinPool p = (long) rows * len * inner < Strided.PARALLEL_THRESHOLD ? null : pool;
+        Parallel.forRange(p, inner, (lo, hi) -> {
+            double[] acc = new double[hi - lo];
+            for (int o = 0; o < rows; o++) {
+                java.util.Arrays.fill(acc, 0);
+                int base = v.offset() + o * len * innerSize;
+                for (int q = 0; q < len; q++) {
+                    int row = base + q * innerSize;
+                    for (int j = lo; j < hi; j++) {
+                        acc[j - lo] += x[row + j];
+                    }
+                }
+                int dst = outOffset + o * innerSize;
+                for (int j = lo; j < hi; j++) {
+                    out[dst + j] = (float) acc[j - lo];
+                }
             }
         });
     }
