@@ -114,6 +114,13 @@ public interface Backend {
     void maxPool2d(View x, int kh, int kw, int strideH, int strideW, int padH, int padW, int dilH, int dilW,
                    View out, View indices);
 
+    /**
+     * One fused Adam step over contiguous, same-shaped float tensors (Kingma &amp; Ba 2015, Algorithm 1):
+     * {@code m ← β₁m + (1−β₁)g}, {@code v ← β₂v + (1−β₂)g²}, {@code p ← p − stepSize · m / (√v + epsHat)},
+     * where the caller folds the bias corrections into stepSize and epsHat.
+     */
+    void adamStep(View p, View g, View m, View v, double beta1, double beta2, double stepSize, double epsHat);
+
     /** Releases the backend's threads and caches; storages it allocated may no longer be used. */
     default void close() {
     }

@@ -526,6 +526,19 @@ public final class JvmBackend implements Backend {
     }
 
     @Override
+    public void adamStep(View p, View g, View m, View v, double beta1, double beta2, double stepSize,
+                         double epsHat) {
+        int n = p.numel();
+        float[] pf = s(p).f;
+        float[] gf = s(g).f;
+        float[] mf = s(m).f;
+        float[] vf = s(v).f;
+        Parallel.forRange(n < Strided.PARALLEL_THRESHOLD ? null : pool, n, (lo, hi) -> Fused.adam(pf, p.offset(),
+                gf, g.offset(), mf, m.offset(), vf, v.offset(), lo, hi, (float) beta1, (float) beta2,
+                (float) stepSize, (float) epsHat));
+    }
+
+    @Override
     public void close() {
         if (pool != null) {
             pool.shutdown();

@@ -69,6 +69,10 @@ public class Adam extends Optimizer {
         }
         Tensor m = state.buffer("exp_avg");
         Tensor v = state.buffer("exp_avg_sq");
+        if (!amsgrad && Moments.canFuse(p, g, m, v)) {
+            Moments.fusedStep(p, g, m, v, state.step(), beta1, beta2, group.get(ParamGroup.EPS), lr);
+            return;
+        }
         Tensor tmp = scratch(1, p);
         Moments.update(m, v, g, beta1, beta2, tmp);
         if (amsgrad) {

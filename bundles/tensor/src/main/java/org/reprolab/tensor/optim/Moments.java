@@ -2,6 +2,7 @@ package org.reprolab.tensor.optim;
 
 import org.reprolab.tensor.Tensor;
 import org.reprolab.tensor.backend.BinaryOp;
+import org.reprolab.tensor.backend.DType;
 import org.reprolab.tensor.backend.UnaryOp;
 
 /** Adam's moment estimates and bias-corrected direction, shared by {@link Adam} and {@link LAMB}. */
@@ -18,6 +19,24 @@ final class Moments {
         Kernels.binary(BinaryOp.MUL, tmp, g, tmp);
         Kernels.scale(v, beta2);
         Kernels.binary(BinaryOp.ADD, v, tmp, v);
+    }
+
+    /** Whether the backend's fused Adam kernel applies: float32 tensors laid out contiguously. */
+    static boolean canFuse(Tensor... tensors) {
+        for (Tensor t : tensors) {
+            if (t.dtype() != DType.FLOAT32 || !t.isContiguous()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@link #update} and {@link #direction} and p ← p − direction, as one pass of the backend's kernel. */
+    static void fusedStep(Tensor p, Tensor g, Tensor m, Tensor v, long step, double beta1, double beta2, double eps,
+                          double lr) {
+        double bc1 = 1 - Math.pow(beta1, step);
+        double bc2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
+        p.backend().adamStep(p.view(), g.view(), m.view(), v.view(), beta1, beta2, lr * bc2Sqrt / bc1, eps * bc2Sqrt);
     }
 
     /**
