@@ -97,7 +97,7 @@ public final class Gemm {
     }
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
-    /** Small scratch only (the unpacked paths): no big panels allocated on threads that never block. */
+    /** Small scratch for the unpacked paths, so that threads that only ever run those allocate no packing panels. */
     private static final class Small {
         float[] row = new float[0];
         float[] tmpB = new float[0];
@@ -170,10 +170,10 @@ public final class Gemm {
         if (batch == 0 || m == 0 || n == 0) return;
         long work = (long) m * n * k;
         int threads = pool == null ? 1 : pool.getParallelism();
-        // A product big enough to use the pool by itself runs one after another, each split inside; otherwise the
-        // batch is split into fixed contiguous ranges, one per thread. strideC == 0 (all results into one C) is
-        // inherently sequential.
-        if (threads <= 1 || batch == 1 || work >= PARALLEL_MIN || strideC == 0) {
+        // A product big enough to use the pool by itself runs one after another, each split inside; a batch too
+        // small to be worth the pool runs on the calling thread; otherwise the batch is split into fixed contiguous
+        // ranges, one per thread. strideC == 0 (all results into one C) is inherently sequential, in batch order.
+        if (threads <= 1 || batch == 1 || work >= PARALLEL_MIN || work * batch < PARALLEL_MIN || strideC == 0) {
             for (int i = 0; i < batch; i++) {
                 sgemm(transA, transB, m, n, k, alpha, a, offset(aOff, strideA, i), lda, b, offset(bOff, strideB, i), ldb,
                         beta, c, offset(cOff, strideC, i), ldc, pool);
