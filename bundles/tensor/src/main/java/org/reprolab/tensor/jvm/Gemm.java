@@ -26,13 +26,15 @@ import jdk.incubator.vector.VectorSpecies;
  * unpacked row-by-row or dot-product paths.
  *
  * <p>Threads: with a pool and at least {@link #PARALLEL_MIN} multiply-adds the product is split into one
- * contiguous range of rows or columns per thread (a fixed function of the shape and the pool's parallelism).
+ * contiguous range of rows or columns per thread (a fixed function of the shape and the pool's parallelism); a
+ * small C with a long k ({@code m*n <= SPLIT_K_MAX_MN}, {@code k >= SPLIT_K_MIN_K}) is split along k instead.
  *
  * <p>Determinism: every element of C is accumulated in one fixed order, whatever thread computes it and however
  * the work is split: blocked, {@code p = 0, 1, ..., k-1} by fused multiply-adds inside each {@code KC} block, then
  * {@code C = alpha*acc + beta*C} for the first block and {@code C = alpha*acc + C} for the next ones (the path is
  * chosen from the whole product's shape, never per task). Results are therefore bit-identical run to run, across
- * pools, and even across thread counts.
+ * pools, and even across thread counts, except for the split along k, which is bit-identical for a given thread
+ * count only.
  *
  * <p>{@code beta == 0} overwrites C without reading it, so NaN or garbage in C does not propagate.
  * Packing buffers are per thread (a {@link ThreadLocal}): 200 KB for A plus the B panel, grown on demand up to
@@ -55,6 +57,9 @@ public final class Gemm {
     static final long SMALL = 1L << 15;
     /** Below this many multiply-adds the product is not split across the pool. */
     static final long PARALLEL_MIN = 1L << 22;
+    /** Products with C at most this big and k at least SPLIT_K_MIN_K are split along k (see splitK). */
+    static final long SPLIT_K_MAX_MN = 64 * 64;
+    static final int SPLIT_K_MIN_K = 4096;
     /** With at most this many rows of op(A) and op(B) not transposed, op(B) is read in place (not packed). */
     static final int DIRECT_B_ROWS = 8 * MR;
     /** With at most this many columns of op(B) (per task) and op(A) not transposed, A is read in place. */
@@ -129,6 +134,10 @@ public final class Gemm {
             job.run(0, m, 0, n);
             return;
         }
+        if (path == BLOCKED && (long) m * n <= SPLIT_K_MAX_MN && k >= SPLIT_K_MIN_K) {
+            splitK(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, pool, threads);
+            return;
+        }
         // Fixed split into one contiguous range per thread, along N or along M. Along N every task packs all of
         // op(A) (per KC block), along M every task packs all of op(B): pick the cheaper duplicate (a transposing pack
         // costs about three plain copies). Boundaries depend only on the shape and the thread count, and the
@@ -160,6 +169,37 @@ public final class Gemm {
             }
         }
         runAll(pool, tasks);
+    }
+
+    /**
+     * Small C, long k (e.g. a convolution's weight gradient, 9 x 32 x 43264): each thread computes the product over
+     * one fixed, contiguous range of k into its own partial C; the partials are then added in range order. The
+     * result is deterministic for a given thread count (the ranges depend only on k and the count) but, unlike the
+     * other splits, not the same across thread counts.
+     */
+    private static void splitK(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                               float beta, float[] c, int cOff, int ldc, ForkJoinPool pool, int threads) {
+        int parts = threads;
+        float[][] partial = new float[parts][m * n];
+        List<RecursiveAction> tasks = new ArrayList<>(parts);
+        for (int t = 0; t < parts; t++) {
+            int k0 = (int) ((long) k * t / parts), k1 = (int) ((long) k * (t + 1) / parts);
+            float[] out = partial[t];
+            int ao = transA ? aOff + k0 * lda : aOff + k0;
+            int bo = transB ? bOff + k0 : bOff + k0 * ldb;
+            tasks.add(action(() -> sgemm(transA, transB, m, n, k1 - k0, 1f, a, ao, lda, b, bo, ldb, 0f, out, 0, n, null)));
+        }
+        runAll(pool, tasks);
+        for (int i = 0; i < m; i++) {
+            int o = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                float sum = partial[0][i * n + j];
+                for (int t = 1; t < parts; t++) sum += partial[t][i * n + j];
+                float v = sum * alpha;
+                c[o + j] = beta == 0f ? v : v + c[o + j] * beta;
+            }
+        }
     }
 
     /** Batched: batch independent GEMMs with element strides between consecutive matrices (stride 0 = broadcast). */

@@ -256,6 +256,23 @@ class GemmTest {
         }
     }
 
+    @Test
+    void splitAlongKIsDeterministicPerThreadCount() {
+        Random r = new Random(7);
+        int[][] shapes = {{9, 32, 43264 / 4}, {5, 3, 5000}, {64, 64, 4096}};
+        for (int[] s : shapes) {
+            for (int t = 0; t < 4; t++) {
+                Problem p = Problem.random(r, (t & 1) != 0, (t & 2) != 0, s[0], s[1], s[2], 0.5f, t == 1 ? 1f : 0f, t == 2);
+                float[] first = p.run(pool2);
+                p.check(first);
+                assertBitIdentical(first, p.run(pool2), p + " rerun");
+                assertBitIdentical(first, p.run(otherPool2), p + " other pool of the same size");
+                p.check(p.run(pool3));
+                p.check(p.run(null));
+            }
+        }
+    }
+
     private static void assertBitIdentical(float[] expected, float[] actual, String what) {
         for (int i = 0; i < expected.length; i++) {
             if (Float.floatToRawIntBits(expected[i]) != Float.floatToRawIntBits(actual[i])) {
