@@ -46,6 +46,8 @@ public final class Gemm {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int VL = S.length();
+    /** Eight floats (one MR-row column of an A sliver). */
+    private static final VectorSpecies<Float> S8 = FloatVector.SPECIES_256;
     /** Micro-tile: MR rows of op(A) by NR columns of op(B) (two vectors). */
     static final int MR = 8;
     static final int NR = 2 * VL;
@@ -520,7 +522,7 @@ public final class Gemm {
                     int src = aOff + pc * lda + ic + ir;
                     if (mr == MR) {
                         for (int p = 0; p < kc; p++) {
-                            System.arraycopy(a, src + p * lda, ap, base + p * MR, MR);
+                            FloatVector.fromArray(S8, a, src + p * lda).intoArray(ap, base + p * MR);
                         }
                     } else {
                         for (int p = 0; p < kc; p++) {
