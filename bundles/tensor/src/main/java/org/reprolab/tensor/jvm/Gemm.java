@@ -26,13 +26,15 @@ import jdk.incubator.vector.VectorSpecies;
  * unpacked row-by-row or dot-product paths.
  *
  * <p>Threads: with a pool and at least {@link #PARALLEL_MIN} multiply-adds the product is split into one
- * contiguous range of rows or columns per thread (a fixed function of the shape and the pool's parallelism).
+ * contiguous range of rows or columns per thread (a fixed function of the shape and the pool's parallelism); a
+ * small C with a long k ({@code m*n <= SPLIT_K_MAX_MN}, {@code k >= SPLIT_K_MIN_K}) is split along k instead.
  *
  * <p>Determinism: every element of C is accumulated in one fixed order, whatever thread computes it and however
  * the work is split: blocked, {@code p = 0, 1, ..., k-1} by fused multiply-adds inside each {@code KC} block, then
  * {@code C = alpha*acc + beta*C} for the first block and {@code C = alpha*acc + C} for the next ones (the path is
  * chosen from the whole product's shape, never per task). Results are therefore bit-identical run to run, across
- * pools, and even across thread counts.
+ * pools, and even across thread counts, except for the split along k, which is bit-identical for a given thread
+ * count only.
  *
  * <p>{@code beta == 0} overwrites C without reading it, so NaN or garbage in C does not propagate.
  * Packing buffers are per thread (a {@link ThreadLocal}): 200 KB for A plus the B panel, grown on demand up to
@@ -44,6 +46,8 @@ public final class Gemm {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int VL = S.length();
+    /** Eight floats (one MR-row column of an A sliver). */
+    private static final VectorSpecies<Float> S8 = FloatVector.SPECIES_256;
     /** Micro-tile: MR rows of op(A) by NR columns of op(B) (two vectors). */
     static final int MR = 8;
     static final int NR = 2 * VL;
@@ -55,6 +59,9 @@ public final class Gemm {
     static final long SMALL = 1L << 15;
     /** Below this many multiply-adds the product is not split across the pool. */
     static final long PARALLEL_MIN = 1L << 22;
+    /** Products with C at most this big and k at least SPLIT_K_MIN_K are split along k (see splitK). */
+    static final long SPLIT_K_MAX_MN = 64 * 64;
+    static final int SPLIT_K_MIN_K = 4096;
     /** With at most this many rows of op(A) and op(B) not transposed, op(B) is read in place (not packed). */
     static final int DIRECT_B_ROWS = 8 * MR;
     /** With at most this many columns of op(B) (per task) and op(A) not transposed, A is read in place. */
@@ -97,7 +104,7 @@ public final class Gemm {
     }
 
     private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
-    /** Small scratch only (the unpacked paths): no big panels allocated on threads that never block. */
+    /** Small scratch for the unpacked paths, so that threads that only ever run those allocate no packing panels. */
     private static final class Small {
         float[] row = new float[0];
         float[] tmpB = new float[0];
@@ -127,6 +134,10 @@ public final class Gemm {
         int threads = pool == null || work < PARALLEL_MIN ? 1 : pool.getParallelism();
         if (threads <= 1) {
             job.run(0, m, 0, n);
+            return;
+        }
+        if (path == BLOCKED && (long) m * n <= SPLIT_K_MAX_MN && k >= SPLIT_K_MIN_K) {
+            splitK(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, pool, threads);
             return;
         }
         // Fixed split into one contiguous range per thread, along N or along M. Along N every task packs all of
@@ -162,6 +173,37 @@ public final class Gemm {
         runAll(pool, tasks);
     }
 
+    /**
+     * Small C, long k (e.g. a convolution's weight gradient, 9 x 32 x 43264): each thread computes the product over
+     * one fixed, contiguous range of k into its own partial C; the partials are then added in range order. The
+     * result is deterministic for a given thread count (the ranges depend only on k and the count) but, unlike the
+     * other splits, not the same across thread counts.
+     */
+    private static void splitK(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                               float beta, float[] c, int cOff, int ldc, ForkJoinPool pool, int threads) {
+        int parts = threads;
+        float[][] partial = new float[parts][m * n];
+        List<RecursiveAction> tasks = new ArrayList<>(parts);
+        for (int t = 0; t < parts; t++) {
+            int k0 = (int) ((long) k * t / parts), k1 = (int) ((long) k * (t + 1) / parts);
+            float[] out = partial[t];
+            int ao = transA ? aOff + k0 * lda : aOff + k0;
+            int bo = transB ? bOff + k0 : bOff + k0 * ldb;
+            tasks.add(action(() -> sgemm(transA, transB, m, n, k1 - k0, 1f, a, ao, lda, b, bo, ldb, 0f, out, 0, n, null)));
+        }
+        runAll(pool, tasks);
+        for (int i = 0; i < m; i++) {
+            int o = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                float sum = partial[0][i * n + j];
+                for (int t = 1; t < parts; t++) sum += partial[t][i * n + j];
+                float v = sum * alpha;
+                c[o + j] = beta == 0f ? v : v + c[o + j] * beta;
+            }
+        }
+    }
+
     /** Batched: batch independent GEMMs with element strides between consecutive matrices (stride 0 = broadcast). */
     public static void sgemmBatched(boolean transA, boolean transB, int batch, int m, int n, int k, float alpha,
                                     float[] a, int aOff, long strideA, int lda, float[] b, int bOff, long strideB, int ldb,
@@ -170,10 +212,10 @@ public final class Gemm {
         if (batch == 0 || m == 0 || n == 0) return;
         long work = (long) m * n * k;
         int threads = pool == null ? 1 : pool.getParallelism();
-        // A product big enough to use the pool by itself runs one after another, each split inside; otherwise the
-        // batch is split into fixed contiguous ranges, one per thread. strideC == 0 (all results into one C) is
-        // inherently sequential.
-        if (threads <= 1 || batch == 1 || work >= PARALLEL_MIN || strideC == 0) {
+        // A product big enough to use the pool by itself runs one after another, each split inside; a batch too
+        // small to be worth the pool runs on the calling thread; otherwise the batch is split into fixed contiguous
+        // ranges, one per thread. strideC == 0 (all results into one C) is inherently sequential, in batch order.
+        if (threads <= 1 || batch == 1 || work >= PARALLEL_MIN || work * batch < PARALLEL_MIN || strideC == 0) {
             for (int i = 0; i < batch; i++) {
                 sgemm(transA, transB, m, n, k, alpha, a, offset(aOff, strideA, i), lda, b, offset(bOff, strideB, i), ldb,
                         beta, c, offset(cOff, strideC, i), ldc, pool);
@@ -480,7 +522,7 @@ public final class Gemm {
                     int src = aOff + pc * lda + ic + ir;
                     if (mr == MR) {
                         for (int p = 0; p < kc; p++) {
-                            System.arraycopy(a, src + p * lda, ap, base + p * MR, MR);
+                            FloatVector.fromArray(S8, a, src + p * lda).intoArray(ap, base + p * MR);
                         }
                     } else {
                         for (int p = 0; p < kc; p++) {

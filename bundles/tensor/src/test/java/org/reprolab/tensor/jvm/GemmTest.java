@@ -113,7 +113,7 @@ class GemmTest {
     void edgeShapesAllTransposes() {
         Random r = new Random(1);
         // Around the micro-tile (8 x 32), the KC block (256) and the small / row / direct-B paths; primes.
-        int[] dims = {1, 2, 3, 7, 8, 9, 17, 31, 32, 33, 64, 97, 257};
+        int[] dims = {1, 2, 3, 7, 8, 9, 17, 31, 32, 33, 65, 257};
         int cases = 0;
         for (int mi = 0; mi < dims.length; mi++) {
             for (int ni = 0; ni < dims.length; ni++) {
@@ -238,7 +238,7 @@ class GemmTest {
     void deterministicAcrossRunsAndPools() {
         Random r = new Random(6);
         List<Problem> problems = new ArrayList<>();
-        int[][] shapes = {{300, 280, 270}, {1, 700, 500}, {20, 600, 300}, {500, 40, 300}, {257, 263, 269}};
+        int[][] shapes = {{300, 280, 270}, {1, 700, 500}, {20, 600, 300}, {500, 40, 300}, {3, 200, 100}};
         for (int[] s : shapes) {
             for (int t = 0; t < 4; t++) {
                 problems.add(Problem.random(r, (t & 1) != 0, (t & 2) != 0, s[0], s[1], s[2], 1f, 0.5f, t % 2 == 0));
@@ -253,6 +253,23 @@ class GemmTest {
             // Stronger than required: per-element order does not depend on the split at all.
             assertBitIdentical(first, p.run(null), p + " single thread");
             assertBitIdentical(first, p.run(pool3), p + " three threads");
+        }
+    }
+
+    @Test
+    void splitAlongKIsDeterministicPerThreadCount() {
+        Random r = new Random(7);
+        int[][] shapes = {{9, 32, 43264 / 4}, {5, 3, 5000}, {40, 30, 4096}};
+        for (int[] s : shapes) {
+            for (int t = 0; t < 4; t++) {
+                Problem p = Problem.random(r, (t & 1) != 0, (t & 2) != 0, s[0], s[1], s[2], 0.5f, t == 1 ? 1f : 0f, t == 2);
+                float[] first = p.run(pool2);
+                p.check(first);
+                assertBitIdentical(first, p.run(pool2), p + " rerun");
+                assertBitIdentical(first, p.run(otherPool2), p + " other pool of the same size");
+                p.check(p.run(pool3));
+                p.check(p.run(null));
+            }
         }
     }
 
