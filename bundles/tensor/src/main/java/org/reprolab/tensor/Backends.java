@@ -2,6 +2,7 @@ package org.reprolab.tensor;
 
 import java.util.concurrent.Callable;
 import org.reprolab.tensor.backend.Backend;
+import org.reprolab.tensor.backend.Device;
 import org.reprolab.tensor.jvm.JvmBackend;
 
 /**
@@ -27,6 +28,31 @@ public final class Backends {
                     shared = b;
                 }
             }
+        }
+        return b;
+    }
+
+    private static final java.util.Map<Device, Backend> OPEN = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Makes an opened accelerator backend reachable by its device (for {@code Tensor.to(Device)}). */
+    public static void register(Backend backend) {
+        OPEN.put(backend.device(), backend);
+    }
+
+    /** Forgets a backend (its bundle is going away). */
+    public static void unregister(Backend backend) {
+        OPEN.remove(backend.device(), backend);
+    }
+
+    /** The backend for a device: the JVM, or an accelerator backend that has been registered. */
+    public static Backend forDevice(Device device) {
+        if (device.equals(Device.JVM)) {
+            return jvm();
+        }
+        Backend b = OPEN.get(device);
+        if (b == null) {
+            throw new IllegalArgumentException("no backend is open for device " + device + "; open ones: jvm"
+                    + (OPEN.isEmpty() ? "" : ", " + OPEN.keySet()) + " (install the backend's bundle)");
         }
         return b;
     }

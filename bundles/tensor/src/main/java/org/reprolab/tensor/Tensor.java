@@ -263,6 +263,11 @@ public final class Tensor {
         return out;
     }
 
+    /** A contiguous copy on another device ({@code Device.JVM}, or an open accelerator backend's device). */
+    public Tensor to(Device target) {
+        return to(Backends.forDevice(target));
+    }
+
     /** A copy converted to another element type (differentiable between floating types). */
     public Tensor to(DType dtype) {
         if (dtype == dtype()) {

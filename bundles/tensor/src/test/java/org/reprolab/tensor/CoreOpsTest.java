@@ -155,6 +155,20 @@ class CoreOpsTest {
     }
 
     @Test
+    void devicesAreExplicit() {
+        Tensor x = Tensor.of(new float[] {1, 2}, 2);
+        assertTrue(x.to(org.reprolab.tensor.backend.Device.JVM) == x);
+        var e = assertThrows(IllegalArgumentException.class,
+                () -> x.to(org.reprolab.tensor.backend.Device.parse("cuda:0")));
+        assertTrue(e.getMessage().contains("cuda"), e.getMessage());
+        Tensor other = x.to(new org.reprolab.tensor.jvm.JvmBackend(1));
+        assertArrayEquals(x.toFloatArray(), other.toFloatArray());
+        var mixed = assertThrows(IllegalArgumentException.class, () -> x.add(other));
+        assertTrue(mixed.getMessage().contains("different devices") || mixed.getMessage().contains("to("),
+                mixed.getMessage());
+    }
+
+    @Test
     void masksCombine() {
         Tensor a = Tensor.ofBools(new boolean[] {true, true, false, false}, 4);
         Tensor b = Tensor.ofBools(new boolean[] {true, false, true, false}, 4);

@@ -27,14 +27,13 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Threads: with a pool and at least {@link #PARALLEL_MIN} multiply-adds the product is split into one
  * contiguous range of rows or columns per thread (a fixed function of the shape and the pool's parallelism); a
- * small C with a long k ({@code m*n <= SPLIT_K_MAX_MN}, {@code k >= SPLIT_K_MIN_K}) is split along k instead.
+ * small C with a long k ({@code m*n <= SPLIT_K_MAX_MN}, {@code k > SPLIT_K_MIN_K}) is split along k instead.
  *
  * <p>Determinism: every element of C is accumulated in one fixed order, whatever thread computes it and however
  * the work is split: blocked, {@code p = 0, 1, ..., k-1} by fused multiply-adds inside each {@code KC} block, then
  * {@code C = alpha*acc + beta*C} for the first block and {@code C = alpha*acc + C} for the next ones (the path is
  * chosen from the whole product's shape, never per task). Results are therefore bit-identical run to run, across
- * pools, and even across thread counts, except for the split along k, which is bit-identical for a given thread
- * count only.
+ * pools, and across thread counts (the split along k included: its chunks depend on k alone).
  *
  * <p>{@code beta == 0} overwrites C without reading it, so NaN or garbage in C does not propagate.
  * Packing buffers are per thread (a {@link ThreadLocal}): 200 KB for A plus the B panel, grown on demand up to
@@ -59,7 +58,7 @@ public final class Gemm {
     static final long SMALL = 1L << 15;
     /** Below this many multiply-adds the product is not split across the pool. */
     static final long PARALLEL_MIN = 1L << 22;
-    /** Products with C at most this big and k at least SPLIT_K_MIN_K are split along k (see splitK). */
+    /** Products with C at most this big and k longer than SPLIT_K_MIN_K are split along k (see splitK). */
     static final long SPLIT_K_MAX_MN = 64 * 64;
     static final int SPLIT_K_MIN_K = 4096;
     /** With at most this many rows of op(A) and op(B) not transposed, op(B) is read in place (not packed). */
@@ -132,12 +131,15 @@ public final class Gemm {
         int path = work < SMALL ? ROWS : m >= ROW_PATH_ROWS ? BLOCKED : transB ? DOTS : ROWS;
         Job job = new Job(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, path);
         int threads = pool == null || work < PARALLEL_MIN ? 1 : pool.getParallelism();
-        if (threads <= 1) {
-            job.run(0, m, 0, n);
+        // Decided by the shape alone, before the thread count, so that one thread sums the same k-chunks in the
+        // same order as many do.
+        if (path == BLOCKED && (long) m * n <= SPLIT_K_MAX_MN && k > SPLIT_K_MIN_K) {
+            splitK(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc,
+                    threads <= 1 ? null : pool);
             return;
         }
-        if (path == BLOCKED && (long) m * n <= SPLIT_K_MAX_MN && k >= SPLIT_K_MIN_K) {
-            splitK(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, pool, threads);
+        if (threads <= 1) {
+            job.run(0, m, 0, n);
             return;
         }
         // Fixed split into one contiguous range per thread, along N or along M. Along N every task packs all of
@@ -174,19 +176,19 @@ public final class Gemm {
     }
 
     /**
-     * Small C, long k (e.g. a convolution's weight gradient, 9 x 32 x 43264): each thread computes the product over
-     * one fixed, contiguous range of k into its own partial C; the partials are then added in range order. The
-     * result is deterministic for a given thread count (the ranges depend only on k and the count) but, unlike the
-     * other splits, not the same across thread counts.
+     * Small C, long k (e.g. a convolution's weight gradient, 9 x 32 x 43264): the product is summed over fixed
+     * chunks of SPLIT_K_MIN_K along k, each into its own partial C (in parallel when a pool is given), and the
+     * partials are added in chunk order. The chunks depend only on k, so the result is the same bits for every
+     * thread count, one included.
      */
     private static void splitK(boolean transA, boolean transB, int m, int n, int k, float alpha,
                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                               float beta, float[] c, int cOff, int ldc, ForkJoinPool pool, int threads) {
-        int parts = threads;
+                               float beta, float[] c, int cOff, int ldc, ForkJoinPool pool) {
+        int parts = ceilDiv(k, SPLIT_K_MIN_K);
         float[][] partial = new float[parts][m * n];
         List<RecursiveAction> tasks = new ArrayList<>(parts);
         for (int t = 0; t < parts; t++) {
-            int k0 = (int) ((long) k * t / parts), k1 = (int) ((long) k * (t + 1) / parts);
+            int k0 = t * SPLIT_K_MIN_K, k1 = Math.min(k, k0 + SPLIT_K_MIN_K);
             float[] out = partial[t];
             int ao = transA ? aOff + k0 * lda : aOff + k0;
             int bo = transB ? bOff + k0 : bOff + k0 * ldb;
@@ -258,6 +260,10 @@ public final class Gemm {
      * the others (one fewer worker to wake, and the caller is busy rather than parked while they run).
      */
     private static void runAll(ForkJoinPool pool, List<RecursiveAction> tasks) {
+        if (pool == null) {
+            tasks.forEach(RecursiveAction::invoke);
+            return;
+        }
         if (ForkJoinTask.getPool() == pool) {
             ForkJoinTask.invokeAll(tasks);
             return;
