@@ -79,6 +79,9 @@ public final class Autograd {
         List<Tensor> order = topologicalOrder(root);
         Map<Tensor, Tensor> grads = new IdentityHashMap<>();
         grads.put(root, seed);
+        // storages a leaf may not keep: the caller's seed, and any already given to another leaf
+        Set<Object> handedToLeaves = Collections.newSetFromMap(new IdentityHashMap<>());
+        handedToLeaves.add(seed.view().storage());
         try (NoGrad ignored = noGrad()) {
             for (int i = order.size() - 1; i >= 0; i--) {
                 Tensor t = order.get(i);
@@ -88,7 +91,10 @@ public final class Autograd {
                 }
                 Node node = t.gradFn();
                 if (node == null) {
-                    t.accumulateGrad(g);
+                    // a leaf may keep g itself only if g owns its whole storage and no other leaf got it
+                    boolean owned = g.isContiguous() && g.view().storage().size() == g.numel()
+                            && handedToLeaves.add(g.view().storage());
+                    t.accumulateGrad(g, owned);
                     continue;
                 }
                 Tensor[] inputGrads = node.backward().apply(g);

@@ -50,6 +50,26 @@ final class MatrixOps {
         return result;
     }
 
+    /**
+     * {@code a · wᵀ} for matrices a [m, k] and w [n, k] (a linear layer's product). The same numbers as
+     * {@code a.matmul(w.t())}, but w's gradient comes out as gᵀ·a, already in w's layout, instead of as a
+     * transposed view that has to be copied.
+     */
+    static Tensor matmulTransposed(Tensor a, Tensor w) {
+        a.sameBackend(w, "matmulTransposed");
+        if (a.rank() != 2 || w.rank() != 2 || a.size(1) != w.size(1) || a.dtype() != w.dtype()) {
+            throw new IllegalArgumentException("matmulTransposed: needs a [m, k] and w [n, k] of one dtype, got "
+                    + Shapes.format(a.shape()) + " " + a.dtype() + " and " + Shapes.format(w.shape()) + " "
+                    + w.dtype());
+        }
+        Tensor wt = w.detach().t();
+        Tensor out = a.newEmpty(a.dtype(), a.size(0), w.size(0));
+        a.backend().matmul(a.view(), wt.view(), out.view());
+        return Autograd.record(out, "matmulTransposed", g -> new Tensor[] {
+            a.requiresGrad() ? g.matmul(w) : null,
+            w.requiresGrad() ? g.t().matmul(a) : null}, a, w);
+    }
+
     private static int[] withMatrix(int[] batch, int rows, int cols) {
         int[] s = java.util.Arrays.copyOf(batch, batch.length + 2);
         s[batch.length] = rows;

@@ -192,13 +192,13 @@ public final class Tensor {
         this.gradFn = node;
     }
 
-    void accumulateGrad(Tensor g) {
+    /** Adds a backward pass's gradient; {@code owned} says g is this leaf's alone to keep (else it is copied). */
+    void accumulateGrad(Tensor g, boolean owned) {
         if (!requiresGrad) {
             return;
         }
         if (grad == null) {
-            // a private copy: backward may hand the same gradient tensor to several inputs
-            grad = g.copy().detach();
+            grad = owned ? g.detach() : g.copy().detach();
         } else {
             grad.addInPlace(g);
         }
@@ -741,6 +741,11 @@ public final class Tensor {
     /** Matrix product with NumPy's rules: 1-d operands, batch broadcasting. */
     public Tensor matmul(Tensor o) {
         return MatrixOps.matmul(this, o);
+    }
+
+    /** {@code this · wᵀ} for matrices this [m, k] and w [n, k]: a linear layer's product, with w's gradient in w's layout. */
+    public Tensor matmulTransposed(Tensor w) {
+        return MatrixOps.matmulTransposed(this, w);
     }
 
     public Tensor softmax(int dim) {

@@ -68,6 +68,7 @@ class CoreOpsTest {
         GradCheck.check("batched matmul broadcast", x -> x[0].matmul(x[1]), r(2, 3, 4), r(4, 2));
         GradCheck.check("matmul vector", x -> x[0].matmul(x[1]), r(4), r(4, 3));
         GradCheck.check("matmul transposed", x -> x[0].t().matmul(x[1].t()), r(4, 3), r(5, 4));
+        GradCheck.check("matmulTransposed", x -> x[0].matmulTransposed(x[1]), r(3, 4), r(5, 4));
         GradCheck.check("softmax", x -> x[0].softmax(-1), r(3, 5));
         GradCheck.check("softmax dim0", x -> x[0].softmax(0), r(3, 5));
         GradCheck.check("logSoftmax", x -> x[0].logSoftmax(1), r(3, 5));
@@ -211,6 +212,26 @@ class CoreOpsTest {
             assertTrue(!w.mul(2).requiresGrad());
         }
         assertThrows(IllegalStateException.class, () -> w.fill(0));
+    }
+
+    @Test
+    void leavesNeverShareAGradientTensor() {
+        // addition hands the same gradient tensor to both inputs: each leaf must get its own
+        Tensor a = Tensor.of(new float[] {1, 2}, 2).requiresGrad(true);
+        Tensor b = Tensor.of(new float[] {3, 4}, 2).requiresGrad(true);
+        a.add(b).sum().backward();
+        try (var ignored = Autograd.noGrad()) {
+            a.grad().mulInPlace(3);
+        }
+        assertArrayEquals(new float[] {3, 3}, a.grad().toFloatArray());
+        assertArrayEquals(new float[] {1, 1}, b.grad().toFloatArray());
+        Tensor seed = Tensor.of(new float[] {5, 6}, 2);
+        Tensor c = Tensor.of(new float[] {1, 1}, 2).requiresGrad(true);
+        c.backward(seed);
+        try (var ignored = Autograd.noGrad()) {
+            c.grad().mulInPlace(2);
+        }
+        assertArrayEquals(new float[] {5, 6}, seed.toFloatArray());
     }
 
     @Test

@@ -25,13 +25,15 @@ public final class Functional {
                     + in + ")");
         }
         Tensor y;
-        if (x.rank() <= 2) {
+        if (x.rank() == 1) {
             y = x.matmul(weight.t());
+        } else if (x.rank() == 2) {
+            y = x.matmulTransposed(weight);
         } else {
             // one GEMM over all leading dimensions (the weight gradient is then one GEMM too)
             int[] outShape = x.shape();
             outShape[outShape.length - 1] = weight.size(0);
-            y = x.reshape(-1, in).matmul(weight.t()).reshape(outShape);
+            y = x.reshape(-1, in).matmulTransposed(weight).reshape(outShape);
         }
         return bias == null ? y : y.add(bias);
     }
