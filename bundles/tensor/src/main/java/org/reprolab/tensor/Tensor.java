@@ -748,6 +748,14 @@ public final class Tensor {
         return MatrixOps.matmulTransposed(this, w);
     }
 
+    /**
+     * Layer normalisation over the last dimension (Ba et al. 2016, biased variance), then {@code ·weight + bias}
+     * (each [n] or null), as one fused kernel forward and backward.
+     */
+    public Tensor layerNorm(Tensor weight, Tensor bias, double eps) {
+        return LayerNormOp.apply(this, weight, bias, eps);
+    }
+
     public Tensor softmax(int dim) {
         return MatrixOps.softmax(this, dim, false);
     }

@@ -72,6 +72,8 @@ class CoreOpsTest {
         GradCheck.check("softmax", x -> x[0].softmax(-1), r(3, 5));
         GradCheck.check("softmax dim0", x -> x[0].softmax(0), r(3, 5));
         GradCheck.check("logSoftmax", x -> x[0].logSoftmax(1), r(3, 5));
+        GradCheck.check("layerNorm", x -> x[0].layerNorm(x[1], x[2], 1e-5), r(2, 3, 5), r(5), r(5));
+        GradCheck.check("layerNorm plain", x -> x[0].layerNorm(null, null, 1e-5), r(4, 6));
         GradCheck.check("reshape", x -> x[0].reshape(4, 3).mul(x[0].reshape(4, 3)), r(3, 4));
         GradCheck.check("permute", x -> x[0].permute(2, 0, 1).contiguous(), r(2, 3, 4));
         GradCheck.check("slice", x -> x[0].slice(1, 1, 5, 2).mul(2), r(3, 6));
@@ -129,6 +131,7 @@ class CoreOpsTest {
         ops.put("softmax", t -> t.reshape(17, 59).softmax(-1));
         ops.put("logSoftmax", t -> t.reshape(17, 59).logSoftmax(-1));
         ops.put("maximum", t -> t.maximum(g));
+        ops.put("layerNorm", t -> t.reshape(17, 59).layerNorm(null, null, 1e-5));
         for (var e : ops.entrySet()) {
             float[] fast = e.getValue().apply(x).toFloatArray();
             double[] reference = e.getValue().apply(x.to(DType.FLOAT64)).toDoubleArray();
@@ -136,7 +139,7 @@ class CoreOpsTest {
                 assertEquals(reference[i], fast[i], 2e-6 * Math.max(1, Math.abs(reference[i])), e.getKey() + "[" + i + "]");
             }
         }
-        for (String act : new String[] {"gelu", "tanh", "sigmoid", "relu", "softmax"}) {
+        for (String act : new String[] {"gelu", "tanh", "sigmoid", "relu", "softmax", "layerNorm"}) {
             float[] fast = null;
             double[] reference = null;
             for (DType dtype : new DType[] {DType.FLOAT32, DType.FLOAT64}) {

@@ -115,6 +115,19 @@ public interface Backend {
                    View out, View indices);
 
     /**
+     * Layer normalisation over the last dimension of a contiguous x viewed as [rows, n]:
+     * {@code out = (x − μ)·rstd · weight + bias} with {@code rstd = 1/√(biased var + eps)}; weight and bias are
+     * [n] or null. Writes each row's μ and rstd ([rows], contiguous) for the backward pass.
+     */
+    void layerNorm(View x, View weight, View bias, double eps, View out, View mean, View rstd);
+
+    /**
+     * The backward of {@link #layerNorm}: from the upstream gradient g and the saved μ, rstd, writes dx
+     * ([rows, n]) and, where not null, the weight and bias gradients ([n], summed over rows).
+     */
+    void layerNormBackward(View g, View x, View weight, View mean, View rstd, View dx, View dWeight, View dBias);
+
+    /**
      * One fused Adam step over contiguous, same-shaped float tensors (Kingma &amp; Ba 2015, Algorithm 1):
      * {@code m ← β₁m + (1−β₁)g}, {@code v ← β₂v + (1−β₂)g²}, {@code p ← p − stepSize · m / (√v + epsHat)},
      * where the caller folds the bias corrections into stepSize and epsHat.

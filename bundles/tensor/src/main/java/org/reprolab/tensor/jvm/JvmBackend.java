@@ -526,6 +526,35 @@ public final class JvmBackend implements Backend {
     }
 
     @Override
+    public void layerNorm(View x, View weight, View bias, double eps, View out, View mean, View rstd) {
+        int n = x.shape()[x.rank() - 1];
+        int rows = x.numel() / Math.max(n, 1);
+        Parallel.forRange((long) rows * n < Strided.PARALLEL_THRESHOLD ? null : pool, rows,
+                (lo, hi) -> Normalization.forward(s(x), x.offset(), weight == null ? null : s(weight),
+                        weight == null ? 0 : weight.offset(), bias == null ? null : s(bias),
+                        bias == null ? 0 : bias.offset(), eps, s(out), out.offset(), s(mean), mean.offset(),
+                        s(rstd), rstd.offset(), n, lo, hi));
+    }
+
+    @Override
+    public void layerNormBackward(View g, View x, View weight, View mean, View rstd, View dx, View dWeight,
+                                  View dBias) {
+        int n = x.shape()[x.rank() - 1];
+        int rows = x.numel() / Math.max(n, 1);
+        ForkJoinPool p = (long) rows * n < Strided.PARALLEL_THRESHOLD ? null : pool;
+        Normalization.Rows r = new Normalization.Rows(s(g), g.offset(), s(x), x.offset(), s(mean), mean.offset(),
+                s(rstd), rstd.offset(), n);
+        Parallel.forRange(p, rows, (lo, hi) -> Normalization.inputGradient(r, weight == null ? null : s(weight),
+                weight == null ? 0 : weight.offset(), s(dx), dx.offset(), lo, hi));
+        if (dWeight != null || dBias != null) {
+            // per column, summed over rows in row order: the same bits for any split of the columns
+            Parallel.forRange(p, n, (lo, hi) -> Normalization.affineGradients(r, rows,
+                    dWeight == null ? null : s(dWeight), dWeight == null ? 0 : dWeight.offset(),
+                    dBias == null ? null : s(dBias), dBias == null ? 0 : dBias.offset(), lo, hi));
+        }
+    }
+
+    @Override
     public void adamStep(View p, View g, View m, View v, double beta1, double beta2, double stepSize,
                          double epsHat) {
         int n = p.numel();

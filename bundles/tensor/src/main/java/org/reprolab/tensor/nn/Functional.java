@@ -47,6 +47,9 @@ public final class Functional {
             throw new IllegalArgumentException("layerNorm: cannot normalise the last " + normalizedDims
                     + " dimensions of shape " + Shapes.format(x.shape()));
         }
+        if (normalizedDims == 1) {
+            return x.layerNorm(weight, bias, eps);
+        }
         int[] dims = new int[normalizedDims];
         for (int i = 0; i < normalizedDims; i++) {
             dims[i] = x.rank() - normalizedDims + i;
