@@ -40,38 +40,55 @@ final class Im2col {
         JvmStorage xs = (JvmStorage) x.storage();
         JvmStorage ys = (JvmStorage) out.storage();
         int[] st = x.strides();
-        boolean f32 = xs.f != null && ys.f != null;
-        boolean shifted = f32 && g.shifts(st);
-        Parallel.forRange(g.work() < Strided.PARALLEL_THRESHOLD ? null : pool, g.c, (lo, hi) -> {
-            for (int ch = lo; ch < hi; ch++) {
-                for (int i = 0; i < kh; i++) {
-                    for (int j = 0; j < kw; j++) {
-                        int row = (ch * kh + i) * kw + j;
-                        int shift = j * dw - pw;
-                        int oxLo = validFrom(shift, sw, g.ow);
-                        int oxHi = Math.max(oxLo, validTo(shift, sw, g.w, g.ow));
-                        for (int img = 0; img < g.n; img++) {
-                            int xBase = x.offset() + img * st[0] + ch * st[1];
-                            int yBase = out.offset() + img * out.strides()[0] + row * out.strides()[1];
-                            if (shifted) {
-                                copyShifted(xs.f, xBase + (i * dh - ph) * g.w + shift, ys.f, yBase, g.h, i * dh - ph,
-                                        g.ow, g.oh, oxLo, oxHi);
-                            } else {
-                                unfoldRow(g, xs, xBase, st, ys, yBase, i, shift, oxLo, oxHi);
-                            }
+        int[] ct = out.strides();
+        boolean shifted = xs.f != null && ys.f != null && g.shifts(st);
+        Parallel.forRange(g.work() < Strided.PARALLEL_THRESHOLD ? null : pool, g.c, (lo, hi) ->
+                forEachPatchRow(g, lo, hi, (ch, row, rowShift, colShift, oxLo, oxHi) -> {
+                    for (int img = 0; img < g.n; img++) {
+                        int xBase = x.offset() + img * st[0] + ch * st[1];
+                        int yBase = out.offset() + img * ct[0] + row * ct[1];
+                        if (shifted) {
+                            copyShifted(xs.f, xBase + rowShift * g.w + colShift, ys.f, yBase, g.h, rowShift, g.ow,
+                                    g.oh, oxLo, oxHi);
+                        } else {
+                            unfoldRow(g, xs, xBase, st, ys, yBase, rowShift, colShift, oxLo, oxHi);
                         }
                     }
+                }));
+    }
+
+    /** One patch row, as {@link #forEachPatchRow} hands it over. */
+    @FunctionalInterface
+    private interface PatchRowAction {
+        void apply(int channel, int row, int rowShift, int colShift, int oxLo, int oxHi);
+    }
+
+    /**
+     * Walks the patch rows of channels [lo, hi) in the order the class describes — channel, then kernel offset
+     * (i, j) — giving each its channel, its row in the patch matrix, the offsets i·dh − ph and j·dw − pw of its
+     * window's input row and column from the output position's, and its interval [oxLo, oxHi) of output columns
+     * that fall inside the image. The action walks the images itself: handing it one image's row at a time
+     * measured slower (an extra call per small row).
+     */
+    private static void forEachPatchRow(Geometry g, int lo, int hi, PatchRowAction action) {
+        for (int ch = lo; ch < hi; ch++) {
+            for (int i = 0; i < g.kh; i++) {
+                for (int j = 0; j < g.kw; j++) {
+                    int colShift = j * g.dw - g.pw;
+                    int oxLo = validFrom(colShift, g.sw, g.ow);
+                    int oxHi = Math.max(oxLo, validTo(colShift, g.sw, g.w, g.ow));
+                    action.apply(ch, (ch * g.kh + i) * g.kw + j, i * g.dh - g.ph, colShift, oxLo, oxHi);
                 }
             }
-        });
+        }
     }
 
     /** One image's part of one patch row, for any stride and element type. */
-    private static void unfoldRow(Geometry g, JvmStorage xs, int xBase, int[] st, JvmStorage ys, int yBase, int i,
-                                  int shift, int oxLo, int oxHi) {
+    private static void unfoldRow(Geometry g, JvmStorage xs, int xBase, int[] st, JvmStorage ys, int yBase,
+                                  int rowShift, int colShift, int oxLo, int oxHi) {
         boolean f32 = xs.f != null && ys.f != null;
         for (int oy = 0; oy < g.oh; oy++) {
-            int iy = oy * g.sh - g.ph + i * g.dh;
+            int iy = oy * g.sh + rowShift;
             int yRow = yBase + oy * g.ow;
             if (iy < 0 || iy >= g.h) {
                 zero(ys, yRow, yRow + g.ow);
@@ -82,15 +99,15 @@ final class Im2col {
             zero(ys, yRow + oxHi, yRow + g.ow);
             if (f32 && g.sw == 1 && st[3] == 1) {
                 if (oxHi > oxLo) {
-                    System.arraycopy(xs.f, xRow + oxLo + shift, ys.f, yRow + oxLo, oxHi - oxLo);
+                    System.arraycopy(xs.f, xRow + oxLo + colShift, ys.f, yRow + oxLo, oxHi - oxLo);
                 }
             } else if (f32) {
                 for (int ox = oxLo; ox < oxHi; ox++) {
-                    ys.f[yRow + ox] = xs.f[xRow + (ox * g.sw + shift) * st[3]];
+                    ys.f[yRow + ox] = xs.f[xRow + (ox * g.sw + colShift) * st[3]];
                 }
             } else {
                 for (int ox = oxLo; ox < oxHi; ox++) {
-                    ys.set(yRow + ox, xs.get(xRow + (ox * g.sw + shift) * st[3]));
+                    ys.set(yRow + ox, xs.get(xRow + (ox * g.sw + colShift) * st[3]));
                 }
             }
         }
@@ -102,55 +119,48 @@ final class Im2col {
         JvmStorage xs = (JvmStorage) cols.storage();
         JvmStorage ys = (JvmStorage) out.storage();
         int[] st = out.strides();
+        int[] ct = cols.strides();
         boolean shifted = xs.f != null && ys.f != null && g.shifts(st);
         Parallel.forRange(g.work() < Strided.PARALLEL_THRESHOLD ? null : pool, g.c, (lo, hi) -> {
             float[] saved = shifted ? new float[g.oh * g.ow] : null;
-            for (int ch = lo; ch < hi; ch++) {
-                for (int i = 0; i < kh; i++) {
-                    for (int j = 0; j < kw; j++) {
-                        int row = (ch * kh + i) * kw + j;
-                        int shift = j * dw - pw;
-                        int oxLo = validFrom(shift, sw, g.ow);
-                        int oxHi = Math.max(oxLo, validTo(shift, sw, g.w, g.ow));
-                        for (int img = 0; img < g.n; img++) {
-                            int xBase = cols.offset() + img * cols.strides()[0] + row * cols.strides()[1];
-                            int yBase = out.offset() + img * st[0] + ch * st[1];
-                            if (shifted) {
-                                addShifted(xs.f, xBase, ys.f, yBase + (i * dh - ph) * g.w + shift, g.h, i * dh - ph,
-                                        g.ow, g.oh, oxLo, oxHi, saved);
-                            } else {
-                                foldRow(g, xs, xBase, ys, yBase, st, i, shift, oxLo, oxHi);
-                            }
-                        }
+            forEachPatchRow(g, lo, hi, (ch, row, rowShift, colShift, oxLo, oxHi) -> {
+                for (int img = 0; img < g.n; img++) {
+                    int xBase = cols.offset() + img * ct[0] + row * ct[1];
+                    int yBase = out.offset() + img * st[0] + ch * st[1];
+                    if (shifted) {
+                        addShifted(xs.f, xBase, ys.f, yBase + rowShift * g.w + colShift, g.h, rowShift, g.ow, g.oh,
+                                oxLo, oxHi, saved);
+                    } else {
+                        foldRow(g, xs, xBase, ys, yBase, st, rowShift, colShift, oxLo, oxHi);
                     }
                 }
-            }
+            });
         });
     }
 
     /** Adds one image's part of one patch row into its image plane, for any stride and element type. */
-    private static void foldRow(Geometry g, JvmStorage xs, int xBase, JvmStorage ys, int yBase, int[] st, int i,
-                                int shift, int oxLo, int oxHi) {
+    private static void foldRow(Geometry g, JvmStorage xs, int xBase, JvmStorage ys, int yBase, int[] st,
+                                int rowShift, int colShift, int oxLo, int oxHi) {
         boolean f32 = xs.f != null && ys.f != null;
         for (int oy = 0; oy < g.oh; oy++) {
-            int iy = oy * g.sh - g.ph + i * g.dh;
+            int iy = oy * g.sh + rowShift;
             if (iy < 0 || iy >= g.h) {
                 continue;
             }
             int yRow = yBase + iy * st[2];
             int xRow = xBase + oy * g.ow;
             if (f32 && g.sw == 1 && st[3] == 1) {
-                int y0 = yRow + shift;
+                int y0 = yRow + colShift;
                 for (int ox = oxLo; ox < oxHi; ox++) {
                     ys.f[y0 + ox] += xs.f[xRow + ox];
                 }
             } else if (f32) {
                 for (int ox = oxLo; ox < oxHi; ox++) {
-                    ys.f[yRow + (ox * g.sw + shift) * st[3]] += xs.f[xRow + ox];
+                    ys.f[yRow + (ox * g.sw + colShift) * st[3]] += xs.f[xRow + ox];
                 }
             } else {
                 for (int ox = oxLo; ox < oxHi; ox++) {
-                    int t = yRow + (ox * g.sw + shift) * st[3];
+                    int t = yRow + (ox * g.sw + colShift) * st[3];
                     ys.set(t, ys.get(t) + xs.get(xRow + ox));
                 }
             }

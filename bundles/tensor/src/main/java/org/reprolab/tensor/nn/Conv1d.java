@@ -8,9 +8,7 @@ import org.reprolab.tensor.Tensor;
  * A 1-d convolution layer over [N, C, L], {@link Conv#conv1d} with a learned weight [out, in/groups, k] and
  * bias [out]; initialised as PyTorch's (uniform in ±1/√fan_in, fan_in = in/groups·k).
  */
-public final class Conv1d extends Module {
-    private final Tensor weight;
-    private final Tensor bias;
+public final class Conv1d extends ConvLayer {
     private final int stride;
     private final int padding;
     private final int dilation;
@@ -22,30 +20,16 @@ public final class Conv1d extends Module {
 
     public Conv1d(int inChannels, int outChannels, int kernel, int stride, int padding, int dilation, int groups,
                   boolean bias, Generator gen) {
-        if (groups < 1 || inChannels % groups != 0 || outChannels % groups != 0) {
-            throw new IllegalArgumentException("Conv1d: " + inChannels + " input and " + outChannels
-                    + " output channels do not split into " + groups + " groups");
-        }
-        double bound = 1 / Math.sqrt((double) inChannels / groups * kernel);
-        this.weight = parameter("weight", gen.uniform(-bound, bound, outChannels, inChannels / groups, kernel));
-        this.bias = bias ? parameter("bias", gen.uniform(-bound, bound, outChannels)) : null;
+        checkGroups("Conv1d", inChannels, outChannels, groups);
+        super(new int[] {outChannels, inChannels / groups, kernel}, outChannels, bias, gen);
         this.stride = stride;
         this.padding = padding;
         this.dilation = dilation;
         this.groups = groups;
     }
 
-    public Tensor weight() {
-        return weight;
-    }
-
-    /** The bias, or null for a layer built without one. */
-    public Tensor bias() {
-        return bias;
-    }
-
     @Override
     public Tensor forward(Tensor input) {
-        return Conv.conv1d(input, weight, bias, stride, padding, dilation, groups);
+        return Conv.conv1d(input, weight(), bias(), stride, padding, dilation, groups);
     }
 }

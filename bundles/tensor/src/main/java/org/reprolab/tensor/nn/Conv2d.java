@@ -9,9 +9,7 @@ import org.reprolab.tensor.Tensor;
  * Initialised as PyTorch's: weight and bias uniform in ±1/√fan_in, fan_in = in/groups·k·k (Kaiming-uniform
  * with a = √5).
  */
-public final class Conv2d extends Module {
-    private final Tensor weight;
-    private final Tensor bias;
+public final class Conv2d extends ConvLayer {
     private final int stride;
     private final int padding;
     private final int dilation;
@@ -27,30 +25,16 @@ public final class Conv2d extends Module {
 
     public Conv2d(int inChannels, int outChannels, int kernel, int stride, int padding, int dilation, int groups,
                   boolean bias, Generator gen) {
-        if (groups < 1 || inChannels % groups != 0 || outChannels % groups != 0) {
-            throw new IllegalArgumentException("Conv2d: " + inChannels + " input and " + outChannels
-                    + " output channels do not split into " + groups + " groups");
-        }
-        double bound = 1 / Math.sqrt((double) inChannels / groups * kernel * kernel);
-        this.weight = parameter("weight", gen.uniform(-bound, bound, outChannels, inChannels / groups, kernel, kernel));
-        this.bias = bias ? parameter("bias", gen.uniform(-bound, bound, outChannels)) : null;
+        checkGroups("Conv2d", inChannels, outChannels, groups);
+        super(new int[] {outChannels, inChannels / groups, kernel, kernel}, outChannels, bias, gen);
         this.stride = stride;
         this.padding = padding;
         this.dilation = dilation;
         this.groups = groups;
     }
 
-    public Tensor weight() {
-        return weight;
-    }
-
-    /** The bias, or null for a layer built without one. */
-    public Tensor bias() {
-        return bias;
-    }
-
     @Override
     public Tensor forward(Tensor input) {
-        return Conv.conv2d(input, weight, bias, stride, stride, padding, padding, dilation, dilation, groups);
+        return Conv.conv2d(input, weight(), bias(), stride, stride, padding, padding, dilation, dilation, groups);
     }
 }

@@ -9,9 +9,7 @@ import org.reprolab.tensor.Tensor;
  * [in, out, k, k] and bias [out]. Initialised as PyTorch's, whose fan_in for this weight layout is out·k·k:
  * uniform in ±1/√fan_in.
  */
-public final class ConvTranspose2d extends Module {
-    private final Tensor weight;
-    private final Tensor bias;
+public final class ConvTranspose2d extends ConvLayer {
     private final int stride;
     private final int padding;
     private final int outputPadding;
@@ -22,25 +20,14 @@ public final class ConvTranspose2d extends Module {
 
     public ConvTranspose2d(int inChannels, int outChannels, int kernel, int stride, int padding, int outputPadding,
                            boolean bias, Generator gen) {
-        double bound = 1 / Math.sqrt((double) outChannels * kernel * kernel);
-        this.weight = parameter("weight", gen.uniform(-bound, bound, inChannels, outChannels, kernel, kernel));
-        this.bias = bias ? parameter("bias", gen.uniform(-bound, bound, outChannels)) : null;
+        super(new int[] {inChannels, outChannels, kernel, kernel}, outChannels, bias, gen);
         this.stride = stride;
         this.padding = padding;
         this.outputPadding = outputPadding;
     }
 
-    public Tensor weight() {
-        return weight;
-    }
-
-    /** The bias, or null for a layer built without one. */
-    public Tensor bias() {
-        return bias;
-    }
-
     @Override
     public Tensor forward(Tensor input) {
-        return Conv.convTranspose2d(input, weight, bias, stride, padding, outputPadding);
+        return Conv.convTranspose2d(input, weight(), bias(), stride, padding, outputPadding);
     }
 }

@@ -9,21 +9,17 @@ import org.reprolab.tensor.Tensor;
  * h' = (1 − z)·n + z·h with n = tanh(W_in x + b_in + r·(W_hn h + b_hn)).
  */
 public class GRUCell extends Module {
+    /** The gates stacked in each weight: reset, update, new. */
+    private static final int GATES = 3;
+
     private final int inputSize;
     private final int hiddenSize;
-    private final Tensor weightIh;
-    private final Tensor weightHh;
-    private final Tensor biasIh;
-    private final Tensor biasHh;
+    private final RecurrentWeights weights;
 
     public GRUCell(int inputSize, int hiddenSize, boolean bias, Generator gen) {
         this.inputSize = inputSize;
         this.hiddenSize = hiddenSize;
-        double k = 1 / Math.sqrt(hiddenSize);
-        this.weightIh = parameter("weight_ih", Init.uniform(Tensor.zeros(3 * hiddenSize, inputSize), -k, k, gen));
-        this.weightHh = parameter("weight_hh", Init.uniform(Tensor.zeros(3 * hiddenSize, hiddenSize), -k, k, gen));
-        this.biasIh = bias ? parameter("bias_ih", Init.uniform(Tensor.zeros(3 * hiddenSize), -k, k, gen)) : null;
-        this.biasHh = bias ? parameter("bias_hh", Init.uniform(Tensor.zeros(3 * hiddenSize), -k, k, gen)) : null;
+        this.weights = RecurrentWeights.register(this, GATES, inputSize, hiddenSize, bias, gen);
     }
 
     public GRUCell(int inputSize, int hiddenSize, Generator gen) {
@@ -40,7 +36,8 @@ public class GRUCell extends Module {
     public Tensor forward(Tensor x, Tensor h) {
         Tensor state = h != null ? h : RecurrentShapes.zeroState(x, hiddenSize);
         RecurrentShapes.check("GRUCell", x, inputSize, hiddenSize, state);
-        return Functional.gruCell(x, state, weightIh, weightHh, biasIh, biasHh);
+        return Functional.gruCell(x, state, weights.weightIh(), weights.weightHh(), weights.biasIh(),
+                weights.biasHh());
     }
 
     public int hiddenSize() {

@@ -9,12 +9,12 @@ import org.reprolab.tensor.Tensor;
  * U(−1/√h, 1/√h). c' = f·c + i·g, h' = o·tanh(c').
  */
 public class LSTMCell extends Module {
+    /** The gates stacked in each weight: input, forget, cell, output. */
+    private static final int GATES = 4;
+
     private final int inputSize;
     private final int hiddenSize;
-    private final Tensor weightIh;
-    private final Tensor weightHh;
-    private final Tensor biasIh;
-    private final Tensor biasHh;
+    private final RecurrentWeights weights;
 
     /** The recurrent state (h, c), each [B, hidden]. */
     public record State(Tensor h, Tensor c) {
@@ -23,11 +23,7 @@ public class LSTMCell extends Module {
     public LSTMCell(int inputSize, int hiddenSize, boolean bias, Generator gen) {
         this.inputSize = inputSize;
         this.hiddenSize = hiddenSize;
-        double k = 1 / Math.sqrt(hiddenSize);
-        this.weightIh = parameter("weight_ih", Init.uniform(Tensor.zeros(4 * hiddenSize, inputSize), -k, k, gen));
-        this.weightHh = parameter("weight_hh", Init.uniform(Tensor.zeros(4 * hiddenSize, hiddenSize), -k, k, gen));
-        this.biasIh = bias ? parameter("bias_ih", Init.uniform(Tensor.zeros(4 * hiddenSize), -k, k, gen)) : null;
-        this.biasHh = bias ? parameter("bias_hh", Init.uniform(Tensor.zeros(4 * hiddenSize), -k, k, gen)) : null;
+        this.weights = RecurrentWeights.register(this, GATES, inputSize, hiddenSize, bias, gen);
     }
 
     public LSTMCell(int inputSize, int hiddenSize, Generator gen) {
@@ -45,7 +41,8 @@ public class LSTMCell extends Module {
         Tensor h = state != null ? state.h() : RecurrentShapes.zeroState(x, hiddenSize);
         Tensor c = state != null ? state.c() : RecurrentShapes.zeroState(x, hiddenSize);
         RecurrentShapes.check("LSTMCell", x, inputSize, hiddenSize, h, c);
-        Tensor[] next = Functional.lstmCell(x, h, c, weightIh, weightHh, biasIh, biasHh);
+        Tensor[] next = Functional.lstmCell(x, h, c, weights.weightIh(), weights.weightHh(), weights.biasIh(),
+                weights.biasHh());
         return new State(next[0], next[1]);
     }
 
