@@ -1,7 +1,12 @@
-package org.reprolab.tensor;
+package org.reprolab.bench;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import org.reprolab.tensor.Autograd;
+import org.reprolab.tensor.Backends;
+import org.reprolab.tensor.Conv;
+import org.reprolab.tensor.Generator;
+import org.reprolab.tensor.Tensor;
 import org.reprolab.tensor.backend.Backend;
 import org.reprolab.tensor.jvm.JvmBackend;
 
@@ -9,12 +14,12 @@ import org.reprolab.tensor.jvm.JvmBackend;
  * Times forward + backward of the reference CNN's convolution and pooling layers (batch 64, 1×28×28 → conv
  * 1→32 3×3 → ReLU → maxpool 2 → conv 32→64 3×3 → ReLU → maxpool 2), per layer, then whole SGD steps with
  * its FC head (3136→128→10). A main, not a test: run it by hand, e.g.
- * {@code java --add-modules jdk.incubator.vector -cp … org.reprolab.tensor.ConvBenchmark [threads] [steps]}.
+ * {@code java --add-modules jdk.incubator.vector -cp … org.reprolab.tensor.ConvTiming [threads] [steps]}.
  * With one thread, times are CPU time of the calling thread, which then does all the work and is not inflated
  * by other processes on a busy machine; with more threads they are wall time.
  */
-public final class ConvBenchmark {
-    private ConvBenchmark() {
+public final class ConvTiming {
+    private ConvTiming() {
     }
 
     public static void main(String[] args) throws Exception {
