@@ -135,8 +135,13 @@ class PagesTest {
         assertTrue(html.contains("<th>mse</th><td>0.25</td>"), html);
         assertFalse(html.contains("progress.json"), "a finished run is not polled");
 
+        assertFalse(html.contains("id=\"cancel\""), "a finished run cannot be cancelled");
+
         String running = RunPage.render(ROOT, run, true);
         assertTrue(running.contains("\"/system/console/experiments/progress.json?run=r1\""), running);
+        assertTrue(running.contains("<form class=\"rl-cancel-form\" method=\"post\" action=\"/system/console/experiments\">"
+                + "<input type=\"hidden\" name=\"action\" value=\"cancel\"><input type=\"hidden\" name=\"run\" value=\"r1\">"
+                + "<button type=\"submit\" id=\"cancel\">Cancel run</button></form>"), running);
         assertFalse(running.contains("${"), "the script has no template literals for the Web Console to mangle");
     }
 
