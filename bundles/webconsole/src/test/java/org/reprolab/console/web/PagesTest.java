@@ -49,11 +49,12 @@ class PagesTest {
         }
     }
 
-    /** A FeatureService as the feature installer would register it: one installed feature, one not. */
+    /** A FeatureService as the feature installer would register it: core, one installed feature, one not. */
     private static final class FakeFeatures implements FeatureService {
         @Override
         public List<FeatureInfo> features() {
-            return List.of(new FeatureInfo("theory", "theory papers", List.of(), List.of("b"), true),
+            return List.of(new FeatureInfo("core", "the platform", List.of(), List.of("a"), true),
+                    new FeatureInfo("theory", "theory papers", List.of("core"), List.of("b"), true),
                     new FeatureInfo("autoencoders", "autoencoder papers", List.of("theory"), List.of("c"), false));
         }
 
@@ -103,6 +104,8 @@ class PagesTest {
         assertTrue(with.contains("id=\"uninstall-theory\""), "installed: can be uninstalled");
         assertTrue(with.contains("id=\"install-autoencoders\""), "not installed, no experiments yet: can be installed");
         assertTrue(with.contains("id=\"feature-autoencoders\""), with);
+        assertFalse(with.contains("id=\"uninstall-core\""), "core, the platform itself, cannot be uninstalled: no button");
+        assertTrue(with.contains("the platform (installed; the platform itself)"), with);
     }
 
     @Test
