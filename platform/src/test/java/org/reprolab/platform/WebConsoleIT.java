@@ -218,6 +218,19 @@ class WebConsoleIT {
     }
 
     @Test
+    void aBadParameterComesBackAsAMessageOnThePage() {
+        browser.get(pageUrl);
+        logIn(password);
+        WebElement experiment = new WebDriverWait(browser, START_LIMIT)
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("experiment-forests-smoothers")));
+        experiment.findElement(By.name("p.trees")).sendKeys("many");
+        experiment.findElement(By.id("start-forests-smoothers")).click();
+        WebElement error = new WebDriverWait(browser, START_LIMIT).until(ExpectedConditions.presenceOfElementLocated(By.id("error")));
+        assertTrue(error.getText().contains("trees"), error.getText());
+        assertFalse(browser.findElements(By.id("experiment-forests-smoothers")).isEmpty(), "the page is shown again");
+    }
+
+    @Test
     void cancelARunningRunFromItsPage() throws IOException {
         browser.get(pageUrl);
         logIn(password);
