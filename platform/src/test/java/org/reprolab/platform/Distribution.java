@@ -38,7 +38,7 @@ final class Distribution {
     static Host startHost(Path runs, Map<String, String> properties) {
         Map<String, String> props = new java.util.HashMap<>(HostConfig.load(HOME, false));
         props.put("reprolab.runs", runs.toString());
-        props.put("reprolab.features.state", runs.resolve("features.properties").toString());
+        props.put("reprolab.features.state", featureState(runs).toString());
         props.putAll(properties);
         return Host.start(HOME, props, false);
     }
@@ -58,12 +58,19 @@ final class Distribution {
         return new Outcome(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    /** Starts {@code bin/reprolab args…} as its own process, with the test's JDK and the given run store. */
+    /**
+     * Starts {@code bin/reprolab args…} as its own process, with the test's JDK and the given run store; as with
+     * {@link #startHost(Path)}, the installed features are remembered under {@code runs}, not in the distribution.
+     */
     static Process launch(Path runs, String... args) throws IOException {
         return launch(runs, Map.of(), args);
     }
 
-    /** As {@link #launch(Path, String...)}, with more environment variables (e.g. REPROLAB_JAVA_OPTS). */
+    /**
+     * As {@link #launch(Path, String...)}, with more environment variables. A {@code REPROLAB_JAVA_OPTS} given
+     * here is added after the feature state's {@code -D}, so it may override it (paths must not contain spaces:
+     * the script splits the options on them).
+     */
     static Process launch(Path runs, Map<String, String> environment, String... args) throws IOException {
         List<String> command = new java.util.ArrayList<>(List.of(HOME.resolve("bin/reprolab").toString()));
         command.addAll(List.of(args));
@@ -73,7 +80,14 @@ final class Distribution {
         pb.environment().remove("REPROLAB_LOG");
         pb.environment().remove("REPROLAB_CONSOLE_PASSWORD");
         pb.environment().putAll(environment);
+        pb.environment().put("REPROLAB_JAVA_OPTS", ("-Dreprolab.features.state=" + featureState(runs) + " "
+                + environment.getOrDefault("REPROLAB_JAVA_OPTS", "")).strip());
         return pb.start();
+    }
+
+    /** Where the hosts and processes these tests start keep their installed features: beside their runs. */
+    static Path featureState(Path runs) {
+        return runs.toAbsolutePath().resolve("features.properties");
     }
 
     static Outcome run(Path runs, Duration limit, String... args) throws IOException, InterruptedException {

@@ -41,12 +41,14 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * {@code reprolab console} started as a user starts it, on a free port with a fresh password file; a real
- * headless Chromium logs in, starts a smoke run of forests-smoothers from the Experiments page and reads its
- * claims. Needs the Debian packages chromium and chromium-driver (.ci/run installs them): without them the test
+ * {@code reprolab console} started as a user starts it, on a free port with a fresh password file (and its
+ * installed features remembered beside its runs, see {@link Distribution#launch}); a real headless Chromium logs
+ * in, starts a smoke run of forests-smoothers from the Experiments page and reads its claims, cancels a running
+ * run, and uninstalls and reinstalls the theory feature. Needs the Debian packages chromium and chromium-driver (.ci/run installs them): without them the test
  * fails, it does not skip.
  */
 class WebConsoleIT {
@@ -174,6 +176,78 @@ class WebConsoleIT {
         assertFalse(browser.findElements(By.cssSelector("svg.rl-plot polyline")).isEmpty(), "its series are plotted");
         assertTrue(browser.getPageSource().contains("seed 3"), "the form's seed reached the run");
         screenshot("run-page.png");
+    }
+
+    @Test
+    void uninstallTheTheoryFeatureFromThePageAndInstallItAgain() throws IOException {
+        Path distributionState = Distribution.HOME.resolve("conf/features.properties");
+        String distributionStateBefore = Files.exists(distributionState) ? Files.readString(distributionState) : null;
+        browser.get(pageUrl);
+        logIn(password);
+        WebDriverWait wait = new WebDriverWait(browser, RUN_LIMIT);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("experiment-more-is-better")));
+        try {
+            browser.findElement(By.id("uninstall-theory")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("install-theory")));
+            assertTrue(browser.findElements(By.id("error")).isEmpty(), () -> browser.findElement(By.id("error")).getText());
+            assertTrue(browser.findElements(By.id("experiment-more-is-better")).isEmpty(), "its experiments are gone");
+            assertTrue(browser.findElements(By.id("experiment-forests-smoothers")).isEmpty(), "its experiments are gone");
+            assertTrue(browser.findElement(By.id("feature-theory")).getText().contains("(not installed)"),
+                    browser.findElement(By.id("feature-theory")).getText());
+            assertTrue(Files.readString(Distribution.featureState(work.resolve("runs"))).contains("installed=core\n"),
+                    "the test's own feature state records it");
+            screenshot("theory-uninstalled.png");
+
+            browser.findElement(By.id("install-theory")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("uninstall-theory")));
+        } finally {
+            if (browser.findElements(By.id("install-theory")).size() == 1) {
+                browser.findElement(By.id("install-theory")).click(); // leave the platform as the other tests expect it
+            }
+        }
+        assertTrue(browser.findElements(By.id("error")).isEmpty(), () -> browser.findElement(By.id("error")).getText());
+        assertTrue(browser.findElement(By.id("feature-theory")).getText().contains("(installed)"));
+        assertFalse(browser.findElements(By.id("experiment-more-is-better")).isEmpty(), "more-is-better is back");
+        assertTrue(Files.readString(Distribution.featureState(work.resolve("runs"))).contains("installed=core, theory\n"));
+
+        browser.findElement(By.id("start-forests-smoothers")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("claims")));
+        assertEquals("succeeded", browser.findElement(By.id("status")).getText(), "the reinstalled experiment runs");
+        assertEquals(distributionStateBefore, Files.exists(distributionState) ? Files.readString(distributionState) : null,
+                "the distribution's own feature state is untouched");
+    }
+
+    @Test
+    void aBadParameterComesBackAsAMessageOnThePage() {
+        browser.get(pageUrl);
+        logIn(password);
+        WebElement experiment = new WebDriverWait(browser, START_LIMIT)
+                .until(ExpectedConditions.presenceOfElementLocated(By.id("experiment-forests-smoothers")));
+        experiment.findElement(By.name("p.trees")).sendKeys("many");
+        experiment.findElement(By.id("start-forests-smoothers")).click();
+        WebElement error = new WebDriverWait(browser, START_LIMIT).until(ExpectedConditions.presenceOfElementLocated(By.id("error")));
+        assertTrue(error.getText().contains("trees"), error.getText());
+        assertFalse(browser.findElements(By.id("experiment-forests-smoothers")).isEmpty(), "the page is shown again");
+    }
+
+    @Test
+    void cancelARunningRunFromItsPage() throws IOException {
+        browser.get(pageUrl);
+        logIn(password);
+        WebDriverWait wait = new WebDriverWait(browser, RUN_LIMIT);
+        WebElement experiment = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("experiment-more-is-better")));
+        // The full profile runs for minutes; its smoke profile can end before the button is clicked.
+        new Select(experiment.findElement(By.name("profile"))).selectByVisibleText("full");
+        experiment.findElement(By.id("start-more-is-better")).click();
+
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("cancel"))).click();
+        wait.until(ExpectedConditions.and(ExpectedConditions.textToBe(By.id("status"), "cancelled"),
+                ExpectedConditions.numberOfElementsToBe(By.id("progress"), 0)));
+        assertTrue(browser.findElements(By.id("error")).isEmpty(), () -> browser.findElement(By.id("error")).getText());
+        assertTrue(browser.findElements(By.id("cancel")).isEmpty(), "an ended run has no Cancel button");
+        String runId = browser.getCurrentUrl().replaceFirst(".*[?&]run=", "");
+        assertEquals("CANCELLED", RunRecords.read(work.resolve("runs").resolve(runId)).path("status").asText(), runId);
+        screenshot("run-cancelled.png");
     }
 
     @Test

@@ -9,6 +9,9 @@ import java.util.List;
  */
 public interface FeatureService {
 
+    /** The feature that is the platform itself: always installed, never uninstalled. */
+    String CORE = "core";
+
     /** Every feature this platform knows, installed or not, in a stable order. */
     List<FeatureInfo> features();
 
@@ -23,7 +26,7 @@ public interface FeatureService {
     /**
      * Uninstalls the named feature's bundles that no other installed feature still needs.
      *
-     * @throws BadRequestException for an unknown name, {@code core}, or one another installed feature depends on
+     * @throws BadRequestException for an unknown name, {@link #CORE}, or one another installed feature depends on
      * @throws FeatureException when uninstallation failed
      */
     FeatureInfo uninstall(String name);

@@ -3,7 +3,7 @@
  * {@link org.reprolab.api.Experiment} services), the run engine, the run store and the feature service.
  */
 @Export
-@Version("1.2.0")
+@Version("1.3.0")
 package org.reprolab.runtime;
 
 import org.osgi.annotation.bundle.Export;

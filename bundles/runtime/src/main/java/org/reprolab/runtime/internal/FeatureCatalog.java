@@ -16,12 +16,13 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.reprolab.runtime.BadRequestException;
 import org.reprolab.runtime.FeatureException;
+import org.reprolab.runtime.FeatureService;
 
 /** The feature descriptors of a folder, with their dependencies checked: every one known, no cycles. */
 public final class FeatureCatalog {
 
     /** The platform itself; the host starts it, so it is always installed. */
-    public static final String CORE = "core";
+    public static final String CORE = FeatureService.CORE;
 
     private final Map<String, FeatureDescriptor> byName;
 

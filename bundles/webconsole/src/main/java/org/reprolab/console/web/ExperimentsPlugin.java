@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The web console's "Experiments" page: experiments grouped by feature with a form to start each, a run's
- * progress, claims and plots, and feature install buttons (when a FeatureService is there). GETs render; the
- * Web Console wraps them in its navigation. POSTs act and redirect; {@code progress.json} feeds the page's poll.
+ * progress (with a Cancel button while it runs), claims and plots, and feature install buttons (when a
+ * FeatureService is there). GETs render; the Web Console wraps them in its navigation. POSTs (same origin only)
+ * act and redirect; {@code progress.json} feeds the page's poll.
  */
 @Component(service = Servlet.class, property = {
         ServletConstants.PLUGIN_LABEL + "=" + ExperimentsPlugin.LABEL,
@@ -97,6 +98,10 @@ public final class ExperimentsPlugin extends AbstractServlet {
                     progress.watch(run);
                     response.sendRedirect(root + "?run=" + java.net.URLEncoder.encode(run.runId(), java.nio.charset.StandardCharsets.UTF_8));
                 }
+                case "cancel" -> {
+                    String runId = cancel(request.getParameter("run"));
+                    response.sendRedirect(root + "?run=" + java.net.URLEncoder.encode(runId, java.nio.charset.StandardCharsets.UTF_8));
+                }
                 case "install", "uninstall" -> {
                     changeFeature(request.getParameter("action"), request.getParameter("feature"));
                     response.sendRedirect(root);
@@ -107,6 +112,18 @@ public final class ExperimentsPlugin extends AbstractServlet {
             // Left uncommitted, the response becomes the page again, with this message on top.
             request.setAttribute(ERROR, e.getMessage());
         }
+    }
+
+    /** As {@code lab:cancel}: the engine stops the run, which is then recorded as cancelled; returns the id. */
+    private String cancel(String runId) {
+        if (runId == null || runId.isBlank()) {
+            throw new BadRequestException("which run? the form named none");
+        }
+        if (!engine.cancel(runId)) {
+            throw new BadRequestException("no queued or running run '" + runId + "'; it may have ended already");
+        }
+        LOG.info("web console: cancel run {}", runId);
+        return runId;
     }
 
     private void changeFeature(String action, String name) {

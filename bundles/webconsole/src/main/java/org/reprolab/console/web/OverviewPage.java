@@ -59,6 +59,12 @@ final class OverviewPage {
     }
 
     private static void featureControls(StringBuilder html, String root, FeatureInfo info) {
+        if (info.installed() && info.name().equals(FeatureService.CORE)) {
+            // The service refuses to uninstall the platform itself: no button that can only fail.
+            html.append("<p class=\"rl-feature-form\"><span>").append(esc(info.summary()))
+                    .append(" (installed; the platform itself)</span></p>\n");
+            return;
+        }
         String action = info.installed() ? "uninstall" : "install";
         html.append("<form class=\"rl-feature-form\" method=\"post\" action=\"").append(esc(root)).append("\">")
                 .append("<span>").append(esc(info.summary())).append(info.installed() ? " (installed)" : " (not installed)")

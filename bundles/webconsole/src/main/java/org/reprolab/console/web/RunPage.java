@@ -11,8 +11,8 @@ import org.reprolab.api.Series;
 import org.reprolab.runtime.RunRecord;
 
 /**
- * One run: what was asked, then either a progress bar its script keeps current (reloading the page when the
- * run ends) or the outcome: the claims table, the plots and the metrics.
+ * One run: what was asked, then either a Cancel button and a progress bar its script keeps current (reloading
+ * the page when the run ends) or the outcome: the claims table, the plots and the metrics.
  */
 final class RunPage {
 
@@ -32,6 +32,7 @@ final class RunPage {
         }
         html.append("</p>\n");
         if (active) {
+            cancelForm(html, root, run.runId());
             progress(html, root, run.runId());
             return html.toString();
         }
@@ -42,6 +43,14 @@ final class RunPage {
         plots(html, run.series());
         metrics(html, run.metrics());
         return html.toString();
+    }
+
+    /** Posts {@code action=cancel}; the engine records the run as cancelled and the poll then reloads the page. */
+    private static void cancelForm(StringBuilder html, String root, String runId) {
+        html.append("<form class=\"rl-cancel-form\" method=\"post\" action=\"").append(esc(root)).append("\">")
+                .append("<input type=\"hidden\" name=\"action\" value=\"cancel\">")
+                .append("<input type=\"hidden\" name=\"run\" value=\"").append(esc(runId)).append("\">")
+                .append("<button type=\"submit\" id=\"cancel\">Cancel run</button></form>\n");
     }
 
     private static void progress(StringBuilder html, String root, String runId) {

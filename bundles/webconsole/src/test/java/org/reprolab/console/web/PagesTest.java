@@ -49,11 +49,12 @@ class PagesTest {
         }
     }
 
-    /** A FeatureService as the feature installer would register it: one installed feature, one not. */
+    /** A FeatureService as the feature installer would register it: core, one installed feature, one not. */
     private static final class FakeFeatures implements FeatureService {
         @Override
         public List<FeatureInfo> features() {
-            return List.of(new FeatureInfo("theory", "theory papers", List.of(), List.of("b"), true),
+            return List.of(new FeatureInfo("core", "the platform", List.of(), List.of("a"), true),
+                    new FeatureInfo("theory", "theory papers", List.of("core"), List.of("b"), true),
                     new FeatureInfo("autoencoders", "autoencoder papers", List.of("theory"), List.of("c"), false));
         }
 
@@ -103,6 +104,8 @@ class PagesTest {
         assertTrue(with.contains("id=\"uninstall-theory\""), "installed: can be uninstalled");
         assertTrue(with.contains("id=\"install-autoencoders\""), "not installed, no experiments yet: can be installed");
         assertTrue(with.contains("id=\"feature-autoencoders\""), with);
+        assertFalse(with.contains("id=\"uninstall-core\""), "core, the platform itself, cannot be uninstalled: no button");
+        assertTrue(with.contains("the platform (installed; the platform itself)"), with);
     }
 
     @Test
@@ -135,8 +138,13 @@ class PagesTest {
         assertTrue(html.contains("<th>mse</th><td>0.25</td>"), html);
         assertFalse(html.contains("progress.json"), "a finished run is not polled");
 
+        assertFalse(html.contains("id=\"cancel\""), "a finished run cannot be cancelled");
+
         String running = RunPage.render(ROOT, run, true);
         assertTrue(running.contains("\"/system/console/experiments/progress.json?run=r1\""), running);
+        assertTrue(running.contains("<form class=\"rl-cancel-form\" method=\"post\" action=\"/system/console/experiments\">"
+                + "<input type=\"hidden\" name=\"action\" value=\"cancel\"><input type=\"hidden\" name=\"run\" value=\"r1\">"
+                + "<button type=\"submit\" id=\"cancel\">Cancel run</button></form>"), running);
         assertFalse(running.contains("${"), "the script has no template literals for the Web Console to mangle");
     }
 
