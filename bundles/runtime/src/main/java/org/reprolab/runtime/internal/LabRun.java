@@ -125,13 +125,14 @@ final class LabRun implements RunHandle {
                 throw err;
             }
         } finally {
-            finished.countDown();
             try {
                 log.close();
             } catch (IOException e) {
                 LOG.warn("cannot close run.log of {}: {}", record.runId(), e.toString());
             }
+            // complete before signalling "finished", so whoever waited for the run to leave sees it done
             completion.complete(record);
+            finished.countDown();
         }
     }
 
