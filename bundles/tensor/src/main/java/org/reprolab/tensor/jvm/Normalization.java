@@ -16,15 +16,18 @@ final class Normalization {
                         int yo, JvmStorage mean, int mo, JvmStorage rstd, int ro, int n, int lo, int hi) {
         for (int r = lo; r < hi; r++) {
             int base = xo + r * n;
-            double sum = 0;
-            for (int c = 0; c < n; c++) {
-                sum += x.get(base + c);
-            }
-            double mu = sum / n;
+            double mu = x.f != null ? mean(x.f, base, n) : mean(x, base, n);
             double sq = 0;
-            for (int c = 0; c < n; c++) {
-                double d = x.get(base + c) - mu;
-                sq += d * d;
+            if (x.f != null) {
+                for (int c = 0; c < n; c++) {
+                    double d = x.f[base + c] - mu;
+                    sq += d * d;
+                }
+            } else {
+                for (int c = 0; c < n; c++) {
+                    double d = x.get(base + c) - mu;
+                    sq += d * d;
+                }
             }
             double inv = 1.0 / Math.sqrt(sq / n + eps);
             mean.set(mo + r, mu);
@@ -50,6 +53,22 @@ final class Normalization {
                 }
             }
         }
+    }
+
+    private static double mean(float[] x, int base, int n) {
+        double sum = 0;
+        for (int c = 0; c < n; c++) {
+            sum += x[base + c];
+        }
+        return sum / n;
+    }
+
+    private static double mean(JvmStorage x, int base, int n) {
+        double sum = 0;
+        for (int c = 0; c < n; c++) {
+            sum += x.get(base + c);
+        }
+        return sum / n;
     }
 
     static void inputGradient(Rows s, JvmStorage w, int wo, JvmStorage dx, int dxo, int lo, int hi) {
@@ -113,14 +132,27 @@ final class Normalization {
         int n = s.n();
         double[] accW = new double[hi - lo];
         double[] accB = new double[hi - lo];
+        boolean f32 = s.g().f != null && s.x().f != null;
         for (int r = 0; r < rows; r++) {
             double mu = s.mean().get(s.mo() + r);
             double inv = s.rstd().get(s.ro() + r);
             int base = r * n;
-            for (int c = lo; c < hi; c++) {
-                double g = s.g().get(s.go() + base + c);
-                accW[c - lo] += g * (s.x().get(s.xo() + base + c) - mu) * inv;
-                accB[c - lo] += g;
+            if (f32) {
+                float[] g = s.g().f;
+                float[] x = s.x().f;
+                int go = s.go() + base;
+                int xo = s.xo() + base;
+                for (int c = lo; c < hi; c++) {
+                    double gc = g[go + c];
+                    accW[c - lo] += gc * (x[xo + c] - mu) * inv;
+                    accB[c - lo] += gc;
+                }
+            } else {
+                for (int c = lo; c < hi; c++) {
+                    double g = s.g().get(s.go() + base + c);
+                    accW[c - lo] += g * (s.x().get(s.xo() + base + c) - mu) * inv;
+                    accB[c - lo] += g;
+                }
             }
         }
         for (int c = lo; c < hi; c++) {
