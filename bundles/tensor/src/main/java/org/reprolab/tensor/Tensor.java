@@ -483,6 +483,11 @@ public final class Tensor {
         return c == 2 ? square() : pow(scalarLike(c));
     }
 
+    /** The angle of the point (o, this), elementwise: atan2(this, o). */
+    public Tensor atan2(Tensor o) {
+        return PointwiseOps.binary(BinaryOp.ATAN2, this, o);
+    }
+
     public Tensor maximum(Tensor o) {
         return PointwiseOps.binary(BinaryOp.MAXIMUM, this, o);
     }

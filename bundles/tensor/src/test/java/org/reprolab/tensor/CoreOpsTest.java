@@ -25,6 +25,8 @@ class CoreOpsTest {
         GradCheck.check("maximum", x -> x[0].maximum(x[1]), r(5), r(5));
         GradCheck.check("minimum", x -> x[0].minimum(x[1]), r(2, 5), r(5));
         GradCheck.check("clamp", x -> x[0].clamp(-0.5, 0.5), r(10));
+        GradCheck.check("atan2", x -> x[0].atan2(x[1]), r(6), r(6));
+        GradCheck.check("rsub", x -> x[0].rsub(2), r(6));
     }
 
     @Test
@@ -80,6 +82,10 @@ class CoreOpsTest {
         GradCheck.check("narrow", x -> x[0].narrow(0, 1, 2).exp(), r(4, 2));
         GradCheck.check("expand", x -> x[0].expand(3, 4).mul(x[1]), r(1, 4), r(3, 4));
         GradCheck.check("unsqueeze", x -> x[0].unsqueeze(1).squeeze(1).sin(), r(3));
+        GradCheck.check("flatten", x -> x[0].flatten(1, 2).mul(x[0].flatten(1, 2)), r(2, 3, 4));
+        GradCheck.check("select", x -> x[0].select(1, 2).exp(), r(3, 4));
+        GradCheck.check("chunk", x -> x[0].chunk(2, 1)[1].square(), r(3, 4));
+        GradCheck.check("transpose", x -> x[0].transpose(0, 2).contiguous().mul(2), r(2, 3, 4));
     }
 
     @Test
