@@ -111,6 +111,8 @@ class CoreOpsTest {
         assertArrayEquals(new int[] {2, 2}, a.argmax(1).toIntArray());
         assertArrayEquals(new float[] {14, 32, 32, 77}, a.matmul(a.t()).toFloatArray());
         assertArrayEquals(new float[] {1, 3, 6, 4, 9, 15}, a.cumsum(1).toFloatArray());
+        assertArrayEquals(new float[] {4, 0, 2}, Tensor.zeros(3).scatterAdd(0, Tensor.ofInts(new int[] {0, 2, 0}, 3),
+                Tensor.of(new float[] {1, 2, 3}, 3)).toFloatArray());
         assertArrayEquals(new float[] {0, 1, 0, 0, 0, 1}, Tensor.ofInts(new int[] {1, 2}, 2).oneHot(3).toFloatArray());
         Tensor[] top = Tensor.of(new float[] {3, 1, 4, 1, 5}, 5).topk(3, true);
         assertArrayEquals(new float[] {5, 4, 3}, top[0].toFloatArray());

@@ -435,14 +435,27 @@ public final class JvmBackend implements Backend {
         JvmStorage a = s(src);
         JvmStorage idx = s(index);
         JvmStorage y = s(out);
+        int len = src.shape()[dim];
+        int srcStep = src.strides()[dim];
+        int idxStep = index.strides()[dim];
         int step = out.strides()[dim];
         View target = alongIndex(out, src.shape(), dim);
-        // sequential: two source elements may land on one target, and the sum order must not depend on timing
-        Strided.of(src, index, target).forEachRow(null, (o, st, n) -> {
+        // Two source elements can only land on one target if they agree on every coordinate but dim: each line
+        // along dim is summed by one task in index order, so lines run in parallel and the sums never depend on
+        // timing or thread count.
+        Strided.of(dropDim(src, dim), dropDim(index, dim), dropDim(target, dim)).forEachRow(pool, (o, st, n) -> {
             for (int j = 0; j < n; j++) {
-                int i = idx.i[o[1] + j * st[1]];
-                int t = o[2] + j * st[2] + i * step;
-                y.set(t, y.get(t) + a.get(o[0] + j * st[0]));
+                int so = o[0] + j * st[0];
+                int io = o[1] + j * st[1];
+                int to = o[2] + j * st[2];
+                for (int q = 0; q < len; q++) {
+                    int t = to + idx.i[io + q * idxStep] * step;
+                    if (y.f != null && a.f != null) {
+                        y.f[t] += a.f[so + q * srcStep];
+                    } else {
+                        y.set(t, y.get(t) + a.get(so + q * srcStep));
+                    }
+                }
             }
         });
     }
