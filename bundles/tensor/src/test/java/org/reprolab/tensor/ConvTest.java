@@ -243,6 +243,20 @@ class ConvTest {
             y64.backward(g);
             assertArrayEquals(x64.grad().toDoubleArray(), x32.grad().toDoubleArray(), 1e-6, what + " gradient (ties: first)");
         }
+        // 5×6 windows per plane: sixteen through the SIMD path, fourteen through its scalar tail; ties, ±0, NaN, ±∞
+        float[] tricky = gen.normal(0, 1, 2 * 10 * 12).round().toFloatArray();
+        float[] specials = {-0f, 0f, Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        for (int i = 0; i < tricky.length; i += 7) {
+            tricky[i] = specials[(i / 7) % specials.length];
+        }
+        Tensor t32 = Tensor.of(tricky, 1, 2, 10, 12).requiresGrad(true);
+        Tensor t64 = t32.to(DType.FLOAT64).detach().requiresGrad(true);
+        Tensor p32 = Conv.maxPool2d(t32, 2);
+        Tensor p64 = Conv.maxPool2d(t64, 2);
+        assertArrayEquals(p64.toDoubleArray(), p32.toDoubleArray(), "SIMD 2×2 pooling values");
+        p32.sum().backward();
+        p64.sum().backward();
+        assertArrayEquals(t64.grad().toDoubleArray(), t32.grad().toDoubleArray(), "SIMD 2×2 pooling argmax");
         float[] special = {-0f, 0f, Float.NEGATIVE_INFINITY, -1, 0f / 0f, 3, -5, Float.NEGATIVE_INFINITY};
         float[] pooled = Conv.maxPool2d(Tensor.of(special, 1, 1, 2, 4), 2).toFloatArray();
         assertTrue(Float.isNaN(pooled[0]), "NaN wins its window");

@@ -1,6 +1,11 @@
 package org.reprolab.tensor.jvm;
 
 import java.util.concurrent.ForkJoinPool;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 import org.reprolab.tensor.backend.View;
 
 /**
@@ -30,12 +35,17 @@ final class Pooling {
         int[] st = x.strides();
         boolean f32 = xs.f != null && ys.f != null;
         long work = (long) n * c * kh * kw * oh * ow;
+        boolean window2x2 = f32 && kh == 2 && kw == 2 && sh == 2 && sw == 2 && ph == 0 && pw == 0 && dh == 1
+                && dw == 1;
+        Windows2x2 windows = window2x2 && st[3] == 1 ? new Windows2x2(oh, ow, st[2], w) : null;
         Parallel.forRange(work < Strided.PARALLEL_THRESHOLD ? null : pool, n * c, (lo, hi) -> {
             for (int nc = lo; nc < hi; nc++) {
                 int xBase = x.offset() + (nc / c) * st[0] + (nc % c) * st[1];
                 int yBase = out.offset() + nc * oh * ow;
                 int aBase = indices.offset() + nc * oh * ow;
-                if (f32 && kh == 2 && kw == 2 && sh == 2 && sw == 2 && ph == 0 && pw == 0 && dh == 1 && dw == 1) {
+                if (windows != null) {
+                    windows.plane(xs.f, xBase, ys.f, yBase, at, aBase);
+                } else if (window2x2) {
                     plane2x2(xs.f, xBase, st[2], st[3], w, ys.f, yBase, at, aBase, oh, ow);
                 } else if (f32) {
                     plane(xs.f, xBase, st[2], st[3], h, w, ys.f, yBase, at, aBase, oh, ow, kh, kw, sh, sw, ph, pw, dh, dw);
@@ -80,6 +90,83 @@ final class Pooling {
                 y[yBase + oy * ow + ox] = Float.intBitsToFloat(value);
                 at[aBase + oy * ow + ox] = arg;
             }
+        }
+    }
+
+    /**
+     * The common 2×2 window at stride 2 over rows of unit stride, sixteen outputs at a time: the window's four
+     * corners are gathered for consecutive outputs of the plane (across row ends), compared as integer keys
+     * and the first maximum selected by masks, exactly as {@link #plane2x2} does one output at a time.
+     */
+    private static final class Windows2x2 {
+        private static final VectorSpecies<Float> F = FloatVector.SPECIES_PREFERRED;
+        private static final VectorSpecies<Integer> I = IntVector.SPECIES_PREFERRED;
+        private final int outputs;
+        private final int[] corner;
+        private final int[] position;
+        private final int rowStride;
+        private final int width;
+
+        Windows2x2(int oh, int ow, int rowStride, int width) {
+            this.outputs = oh * ow;
+            this.rowStride = rowStride;
+            this.width = width;
+            this.corner = new int[outputs];
+            this.position = new int[outputs];
+            for (int oy = 0; oy < oh; oy++) {
+                for (int ox = 0; ox < ow; ox++) {
+                    corner[oy * ow + ox] = 2 * oy * rowStride + 2 * ox;
+                    position[oy * ow + ox] = 2 * oy * width + 2 * ox;
+                }
+            }
+        }
+
+        void plane(float[] x, int xBase, float[] y, int yBase, int[] at, int aBase) {
+            int o = 0;
+            for (int bound = F.loopBound(outputs); o < bound; o += F.length()) {
+                FloatVector v0 = FloatVector.fromArray(F, x, xBase, corner, o);
+                FloatVector v1 = FloatVector.fromArray(F, x, xBase + 1, corner, o);
+                FloatVector v2 = FloatVector.fromArray(F, x, xBase + rowStride, corner, o);
+                FloatVector v3 = FloatVector.fromArray(F, x, xBase + rowStride + 1, corner, o);
+                IntVector k0 = keys(v0);
+                IntVector k1 = keys(v1);
+                IntVector k2 = keys(v2);
+                IntVector k3 = keys(v3);
+                VectorMask<Integer> right = k1.compare(VectorOperators.GT, k0);
+                VectorMask<Integer> below = k3.compare(VectorOperators.GT, k2);
+                IntVector upper = k0.blend(k1, right);
+                IntVector lower = k2.blend(k3, below);
+                VectorMask<Integer> down = lower.compare(VectorOperators.GT, upper);
+                FloatVector upperValue = v0.blend(v1, right.cast(F));
+                FloatVector lowerValue = v2.blend(v3, below.cast(F));
+                upperValue.blend(lowerValue, down.cast(F)).intoArray(y, yBase + o);
+                IntVector base = IntVector.fromArray(I, position, o);
+                IntVector upperAt = base.add(1, right);
+                IntVector lowerAt = base.add(width).add(1, below);
+                upperAt.blend(lowerAt, down).intoArray(at, aBase + o);
+            }
+            int[] offsets = {1, rowStride, rowStride + 1};
+            int[] steps = {1, width, width + 1};
+            for (; o < outputs; o++) {
+                int t = xBase + corner[o];
+                int best = t;
+                int bestAt = position[o];
+                for (int q = 0; q < 3; q++) {
+                    if (key(x[t + offsets[q]]) > key(x[best])) {
+                        best = t + offsets[q];
+                        bestAt = position[o] + steps[q];
+                    }
+                }
+                y[yBase + o] = x[best];
+                at[aBase + o] = bestAt;
+            }
+        }
+
+        /** {@link Pooling#key} on sixteen lanes (as int: NaN canonical, then the sign-magnitude flip). */
+        private static IntVector keys(FloatVector v) {
+            IntVector bits = v.blend(Float.NaN, v.test(VectorOperators.IS_NAN)).reinterpretAsInts();
+            IntVector flip = bits.lanewise(VectorOperators.ASHR, 31).and(0x7fffffff);
+            return bits.lanewise(VectorOperators.XOR, flip).add(bits.lanewise(VectorOperators.LSHR, 31));
         }
     }
 
