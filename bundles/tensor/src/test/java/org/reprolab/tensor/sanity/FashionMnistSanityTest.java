@@ -36,10 +36,12 @@ class FashionMnistSanityTest {
     @BeforeAll
     static void load() {
         FashionMnist data = FashionMnist.locate();
-        trainX = images(data.load(FashionMnist.Split.TRAIN, Integer.MAX_VALUE));
-        trainY = labels(data.load(FashionMnist.Split.TRAIN, Integer.MAX_VALUE));
-        testX = images(data.load(FashionMnist.Split.TEST, Integer.MAX_VALUE));
-        testY = labels(data.load(FashionMnist.Split.TEST, Integer.MAX_VALUE));
+        LabeledImages train = data.load(FashionMnist.Split.TRAIN, Integer.MAX_VALUE);
+        LabeledImages test = data.load(FashionMnist.Split.TEST, Integer.MAX_VALUE);
+        trainX = images(train);
+        trainY = labels(train);
+        testX = images(test);
+        testY = labels(test);
     }
 
     /** Pixels standardized with the training set's mean and standard deviation (0.2860, 0.3530). */
