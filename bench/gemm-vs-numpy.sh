@@ -17,12 +17,7 @@ REPS=${2:-10}
 shift 2 2>/dev/null || shift $# 
 SIZES=${*:-256 512 1024 2048}
 TRANS=${TRANS:-NN}
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAR=bench/target/benchmarks.jar
-if [[ ! -f $JAR || -n $(find bundles/tensor/src bench/src -newer "$JAR" -name '*.java' | head -1) ]]; then
-  echo "building $JAR ..." >&2
-  mvn -o -q package -pl bench -am -DskipTests >&2
-fi
+source bench/benchmarks-jar.sh
 TMP=$(mktemp -d); trap 'rm -rf "$TMP"' EXIT
 
 # TRANS:m:n:k -- C (m x n) = op(A) (m x k) op(B) (k x n)

@@ -8,12 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MODELS=${*:-mlp cnn lm}
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
-JAR=bench/target/benchmarks.jar
-if [[ ! -f $JAR || -n $(find bundles/tensor/src bench/src -newer "$JAR" -name '*.java' | head -1) ]]; then
-  echo "building $JAR ..." >&2
-  mvn -o -q package -pl bench -am -DskipTests >&2
-fi
+source bench/benchmarks-jar.sh
 PY=""
 for candidate in python3 /usr/bin/python3; do
   if "$candidate" -c "import torch" 2>/dev/null; then PY=$candidate; break; fi
