@@ -23,6 +23,15 @@ class LauncherProcessIT {
     }
 
     @Test
+    void backendsListsTheDefaultJvmBackendFirst(@TempDir Path runs) throws Exception {
+        Distribution.Outcome backends = Distribution.run(runs, LIMIT, "backends");
+        assertEquals(0, backends.status(), backends.err());
+        String[] lines = backends.out().strip().split("\n");
+        assertTrue(lines[0].startsWith("BACKEND") && lines[1].startsWith("jvm (default)") && lines[1].contains("available"),
+                backends.out());
+    }
+
+    @Test
     void anUnknownExperimentExitsTwoAndWritesNothing(@TempDir Path runs) throws Exception {
         Distribution.Outcome run = Distribution.run(runs, LIMIT, "run", "no-such-thing");
         assertEquals(2, run.status());

@@ -9,6 +9,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.reprolab.api.ParamException;
 import org.reprolab.launch.HeadlessCommand;
 import org.reprolab.runtime.BadRequestException;
+import org.reprolab.runtime.BackendCatalog;
 import org.reprolab.runtime.ExperimentRegistry;
 import org.reprolab.runtime.FeatureException;
 import org.reprolab.runtime.FeatureService;
@@ -32,15 +33,17 @@ public final class LabCommandLine implements HeadlessCommand {
     private final RunEngine engine;
     private final RunStore store;
     private final FeatureService features;
+    private final BackendCatalog backends;
 
     /** Needs the FeatureService also so that no command runs before the installed features are started. */
     @Activate
     public LabCommandLine(@Reference ExperimentRegistry registry, @Reference RunEngine engine, @Reference RunStore store,
-                          @Reference FeatureService features) {
+                          @Reference FeatureService features, @Reference BackendCatalog backends) {
         this.registry = registry;
         this.engine = engine;
         this.store = store;
         this.features = features;
+        this.backends = backends;
     }
 
     /** The top-level command; its subcommands do the work. */
@@ -67,6 +70,7 @@ public final class LabCommandLine implements HeadlessCommand {
                 .addSubcommand("run", new RunCommand(engine, out, err))
                 .addSubcommand("runs", new RunsCommand(store, out))
                 .addSubcommand("feature", new FeatureCommand(features, out))
+                .addSubcommand("backends", new BackendsCommand(backends, out))
                 .addSubcommand("help", new CommandLine.HelpCommand());
         cli.setOut(outWriter).setErr(errWriter);
         cli.setParameterExceptionHandler((e, a) -> {

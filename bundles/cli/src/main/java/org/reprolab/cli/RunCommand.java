@@ -40,7 +40,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "n", description = "the run's seed; default: " + RunRequest.DEFAULT_SEED)
     String seed = String.valueOf(RunRequest.DEFAULT_SEED);
 
-    @Option(names = "--backend", paramLabel = "name", description = "compute backend; default: " + RunRequest.DEFAULT_BACKEND)
+    @Option(names = "--backend", paramLabel = "name", description = "compute backend (see 'reprolab backends'), e.g. opencl or opencl:1 for its second device; default: " + RunRequest.DEFAULT_BACKEND)
     String backend = RunRequest.DEFAULT_BACKEND;
 
     @Option(names = "--out", paramLabel = "dir", description = "folder that receives the run's record; default: ./runs")

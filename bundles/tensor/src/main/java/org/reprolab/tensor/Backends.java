@@ -18,7 +18,7 @@ public final class Backends {
     }
 
     /** The process-wide JVM backend (one worker per processor), created on first use. */
-    public static JvmBackend jvm() {
+    public static Backend jvm() {
         JvmBackend b = shared;
         if (b == null) {
             synchronized (Backends.class) {

@@ -12,6 +12,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 import org.reprolab.api.ParamException;
 import org.reprolab.api.Profile;
+import org.reprolab.runtime.BackendCatalog;
 import org.reprolab.runtime.BadRequestException;
 import org.reprolab.runtime.ExperimentRegistry;
 import org.reprolab.runtime.FeatureException;
@@ -33,7 +34,7 @@ import org.reprolab.runtime.format.TextTable;
     "osgi.command.scope=lab",
     "osgi.command.function=list", "osgi.command.function=info", "osgi.command.function=run",
     "osgi.command.function=runs", "osgi.command.function=show", "osgi.command.function=cancel",
-    "osgi.command.function=feature", "osgi.command.function=bundles"})
+    "osgi.command.function=feature", "osgi.command.function=bundles", "osgi.command.function=backends"})
 public final class LabCommands {
 
     private final BundleContext context;
@@ -41,15 +42,22 @@ public final class LabCommands {
     private final RunEngine engine;
     private final RunStore store;
     private final FeatureService features;
+    private final BackendCatalog backends;
 
     @Activate
     public LabCommands(BundleContext context, @Reference ExperimentRegistry registry, @Reference RunEngine engine,
-                       @Reference RunStore store, @Reference FeatureService features) {
+                       @Reference RunStore store, @Reference FeatureService features, @Reference BackendCatalog backends) {
         this.context = context;
         this.registry = registry;
         this.engine = engine;
         this.store = store;
         this.features = features;
+        this.backends = backends;
+    }
+
+    @Descriptor("list the compute backends a run can choose with --backend")
+    public void backends() {
+        Listings.backends(backends.backends(), System.out);
     }
 
     @Descriptor("list the installed experiments")
@@ -66,7 +74,7 @@ public final class LabCommands {
     public String run(
             @Descriptor("smoke (seconds) or full (the paper's claims)") @Parameter(names = "--profile", absentValue = "smoke") String profile,
             @Descriptor("the run's seed") @Parameter(names = "--seed", absentValue = "1") String seed,
-            @Descriptor("compute backend") @Parameter(names = "--backend", absentValue = RunRequest.DEFAULT_BACKEND) String backend,
+            @Descriptor("compute backend (see lab:backends)") @Parameter(names = "--backend", absentValue = RunRequest.DEFAULT_BACKEND) String backend,
             @Descriptor("wait for the run to end") @Parameter(names = "--wait", presentValue = "true", absentValue = "false") boolean wait,
             @Descriptor("experiment id (see lab:list)") String id,
             @Descriptor("parameters as name=value (see lab:info <id>)") String... params) {

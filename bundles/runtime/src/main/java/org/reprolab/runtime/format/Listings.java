@@ -8,9 +8,11 @@ import java.util.Map;
 import org.reprolab.api.ExperimentInfo;
 import org.reprolab.api.ParamSpec;
 import org.reprolab.api.Profile;
+import org.reprolab.runtime.BackendInfo;
 import org.reprolab.runtime.FeatureInfo;
 import org.reprolab.runtime.RegisteredExperiment;
 import org.reprolab.runtime.RunRecord;
+import org.reprolab.runtime.RunRequest;
 import org.reprolab.runtime.RunStore;
 
 /** What {@code list}, {@code info}, {@code runs}, {@code show} and {@code feature list} print, in the CLI and the console. */
@@ -43,6 +45,16 @@ public final class Listings {
         TextTable table = new TextTable("PARAMETER", "SMOKE", "FULL", "ACCEPTS", "MEANING");
         for (ParamSpec<?> p : reg.experiment().params()) {
             table.row(p.name(), p.format(p.defaultFor(Profile.SMOKE)), p.format(p.defaultFor(Profile.FULL)), p.accepts(), p.help());
+        }
+        table.print(out);
+    }
+
+    /** The compute backends new runs can choose, and why an unavailable one cannot be used here. */
+    public static void backends(List<BackendInfo> backends, PrintStream out) {
+        TextTable table = new TextTable("BACKEND", "STATUS", "DEVICE");
+        for (BackendInfo b : backends) {
+            table.row(b.kind() + (b.kind().equals(RunRequest.DEFAULT_BACKEND) ? " (default)" : ""),
+                    b.available() ? "available" : "unavailable", b.available() ? b.description() : b.unavailableReason());
         }
         table.print(out);
     }

@@ -3,7 +3,7 @@
  * print the same tables and messages.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package org.reprolab.runtime.format;
 
 import org.osgi.annotation.bundle.Export;

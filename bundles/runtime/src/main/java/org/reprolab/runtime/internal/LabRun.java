@@ -17,6 +17,7 @@ import org.reprolab.runtime.ProgressListener;
 import org.reprolab.runtime.RunHandle;
 import org.reprolab.runtime.RunRecord;
 import org.reprolab.runtime.RunStatus;
+import org.reprolab.tensor.Backends;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,13 +30,16 @@ final class LabRun implements RunHandle {
     private final Path dir;
     private final RunContextImpl ctx;
     private final RunLogger log;
+    private final BackendLeasing.Lease backend;
     private final CompletableFuture<RunRecord> completion = new CompletableFuture<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile RunRecord record;
     private volatile RunStatus status = RunStatus.QUEUED;
 
-    LabRun(Experiment experiment, Path dir, RunRecord queued, RunContextImpl ctx, RunLogger log) throws IOException {
+    LabRun(Experiment experiment, Path dir, RunRecord queued, RunContextImpl ctx, RunLogger log,
+            BackendLeasing.Lease backend) throws IOException {
         this.experiment = experiment;
+        this.backend = backend;
         this.dir = dir;
         this.ctx = ctx;
         this.log = log;
@@ -98,9 +102,10 @@ final class LabRun implements RunHandle {
             status = RunStatus.RUNNING;
             record = RunRecords.withStart(record, start);
             save();
-            log.info("run {} of {} started: profile {}, seed {}, params {}", record.runId(), record.experimentId(),
-                    record.profile(), record.seed(), record.params());
-            Result result = experiment.run(ctx);
+            log.info("run {} of {} started: profile {}, seed {}, backend {} ({}), params {}", record.runId(),
+                    record.experimentId(), record.profile(), record.seed(), record.backend(),
+                    backend.backend().description(), record.params());
+            Result result = Backends.using(backend.backend(), () -> experiment.run(ctx));
             double wall = seconds(t0);
             if (result == null) {
                 finish(RunStatus.FAILED, start, wall, "the experiment returned no result");
@@ -125,6 +130,7 @@ final class LabRun implements RunHandle {
                 throw err;
             }
         } finally {
+            backend.close();
             try {
                 log.close();
             } catch (IOException e) {

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,26 +50,28 @@ import org.slf4j.LoggerFactory;
 public final class RunEngineImpl implements RunEngine {
 
     private static final Logger LOG = LoggerFactory.getLogger(RunEngineImpl.class);
-    private static final Set<String> BACKENDS = Set.of(RunRequest.DEFAULT_BACKEND);
     private static final Duration ABORT_GRACE = Duration.ofSeconds(10);
     private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final ExperimentRegistry registry;
     private final RunStore store;
+    private final BackendLeasing backends;
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
     private final Duration timeLimit;
     private final Map<String, LabRun> active = new ConcurrentHashMap<>();
 
     @Activate
-    public RunEngineImpl(BundleContext context, @Reference ExperimentRegistry registry, @Reference RunStore store) {
-        this(registry, store, intProperty(context, "reprolab.runs.concurrency", 1),
+    public RunEngineImpl(BundleContext context, @Reference ExperimentRegistry registry, @Reference RunStore store,
+            @Reference BackendLeasing backends) {
+        this(registry, store, backends, intProperty(context, "reprolab.runs.concurrency", 1),
                 Duration.ofSeconds(intProperty(context, "reprolab.run.timeLimitSeconds", 6 * 3600)));
     }
 
-    RunEngineImpl(ExperimentRegistry registry, RunStore store, int concurrency, Duration timeLimit) {
+    RunEngineImpl(ExperimentRegistry registry, RunStore store, BackendLeasing backends, int concurrency, Duration timeLimit) {
         this.registry = registry;
         this.store = store;
+        this.backends = backends;
         this.timeLimit = timeLimit;
         this.pool = Executors.newFixedThreadPool(Math.max(1, concurrency), named("reprolab-run"));
         this.timer = Executors.newSingleThreadScheduledExecutor(named("reprolab-run-timer"));
@@ -104,11 +105,18 @@ public final class RunEngineImpl implements RunEngine {
     public RunHandle submit(RunRequest request) {
         RegisteredExperiment reg = registry.require(request.experimentId());
         Experiment experiment = reg.experiment();
-        if (!BACKENDS.contains(request.backend())) {
-            throw new BadRequestException("unknown backend '" + request.backend() + "'; available: "
-                    + String.join(", ", BACKENDS.stream().sorted().toList()));
-        }
         Map<String, Object> values = ParamBinder.bind(experiment, request.profile(), request.params());
+        BackendLeasing.Lease lease = backends.lease(request.backend());
+        try {
+            return start(reg, experiment, values, request, lease);
+        } catch (RuntimeException | Error e) {
+            lease.close();
+            throw e;
+        }
+    }
+
+    private RunHandle start(RegisteredExperiment reg, Experiment experiment, Map<String, Object> values,
+            RunRequest request, BackendLeasing.Lease lease) {
         Path root = request.runsRoot() == null ? store.root() : Path.of(request.runsRoot()).toAbsolutePath();
         Instant now = Instant.now();
         try {
@@ -120,7 +128,7 @@ public final class RunEngineImpl implements RunEngine {
                     reg.bundleVersion(), formatted(experiment, values), request.seed(), request.profile().id(),
                     request.backend(), Environment.describe(), RunOwner.current(), RunStatus.QUEUED.name(),
                     now.toString(), null, null, 0, Map.of(), List.of(), List.of(), List.of(), List.of(), null);
-            LabRun run = new LabRun(experiment, dir, queued, ctx, log);
+            LabRun run = new LabRun(experiment, dir, queued, ctx, log, lease);
             long limitMillis = (request.timeLimit() == null ? timeLimit : request.timeLimit()).toMillis();
             active.put(runId, run);
             run.completion().whenComplete((r, e) -> active.remove(runId));

@@ -30,6 +30,7 @@ import org.reprolab.runtime.RunHandle;
 import org.reprolab.runtime.RunRecord;
 import org.reprolab.runtime.RunRequest;
 import org.reprolab.runtime.RunStatus;
+import org.reprolab.tensor.Backends;
 
 class RunEngineTest {
 
@@ -37,6 +38,8 @@ class RunEngineTest {
     static final class Sampler implements Experiment {
         static final ParamSpec<Integer> DRAWS = ParamSpec.ofInt("draws", 3, 5, "numbers to draw").range(1, 100);
         static final ParamSpec<Boolean> SPIN = ParamSpec.ofBoolean("spin", false, false, "run until cancelled");
+        volatile String seenBackend;
+
         @Override
         public ExperimentInfo info() {
             return new ExperimentInfo("sampler", "Sampler", new Paper("A paper", "Someone", 2024, ""), "test", null, null);
@@ -62,6 +65,7 @@ class RunEngineTest {
                 ctx.progress(i + 1, ctx.param(DRAWS), "drawing");
             }
             ctx.log().info("sum {}", sum);
+            seenBackend = Backends.current().description();
             return Result.builder().metric("sum", sum)
                     .claim(ClaimCheck.atLeast("positive", "the sum is positive", sum, 0)).build();
         }
@@ -71,6 +75,7 @@ class RunEngineTest {
     Path root;
     private final Sampler sampler = new Sampler();
     private RunEngineImpl engine;
+    private final BackendCatalogImpl catalog = new BackendCatalogImpl();
 
     private RunEngineImpl engine(Duration limit) {
         ExperimentRegistry registry = new ExperimentRegistry() {
@@ -84,7 +89,7 @@ class RunEngineTest {
                 return experiments().stream().filter(e -> e.id().equals(id)).findFirst();
             }
         };
-        engine = new RunEngineImpl(registry, new RunStoreImpl(root), 1, limit);
+        engine = new RunEngineImpl(registry, new RunStoreImpl(root), catalog, 1, limit);
         return engine;
     }
 
@@ -121,6 +126,22 @@ class RunEngineTest {
         try (var files = Files.list(dir)) {
             assertTrue(files.noneMatch(p -> p.getFileName().toString().contains(".tmp-")), "no temp file is left behind");
         }
+    }
+
+    @Test
+    void aRunComputesOnTheBackendItChoseAndGivesItBackWhenItEnds() throws Exception {
+        RunEngineImpl e = engine(Duration.ofMinutes(1));
+        BackendCatalogTest.FakeProvider cl = new BackendCatalogTest.FakeProvider("opencl", null);
+        catalog.addProvider(cl, Map.of());
+        RunRecord onDevice = e.submit(new RunRequest("sampler", Map.of(), Profile.SMOKE, 1, "opencl", null))
+                .completion().get(10, TimeUnit.SECONDS);
+        assertEquals(RunStatus.SUCCEEDED.name(), onDevice.status());
+        assertEquals("opencl", onDevice.backend());
+        assertEquals("opencl device 0", sampler.seenBackend);
+        catalog.removeProvider(cl);
+        assertEquals(1, cl.closed.get(), "the finished run released its hold, so the backend closed with its provider");
+        e.submit(request(Map.of(), 1)).completion().get(10, TimeUnit.SECONDS);
+        assertEquals(Backends.jvm().description(), sampler.seenBackend);
     }
 
     @Test
