@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.apache.felix.webconsole.servlet.AbstractServlet;
 import org.apache.felix.webconsole.servlet.ServletConstants;
 import org.reprolab.api.ParamException;
+import org.reprolab.runtime.BackendCatalog;
 import org.reprolab.runtime.BadRequestException;
 import org.reprolab.runtime.ExperimentRegistry;
 import org.reprolab.runtime.FeatureException;
@@ -44,13 +45,16 @@ public final class ExperimentsPlugin extends AbstractServlet {
     private final transient RunEngine engine;
     private final transient RunStore store;
     private final transient RunProgress progress;
+    private final transient BackendCatalog backends;
     /** Optional: without a feature installer the page simply shows no Install/Uninstall buttons. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
     private volatile FeatureService features;
 
     @Activate
-    public ExperimentsPlugin(@Reference ExperimentRegistry registry, @Reference RunEngine engine, @Reference RunStore store) {
+    public ExperimentsPlugin(@Reference ExperimentRegistry registry, @Reference RunEngine engine, @Reference RunStore store,
+                             @Reference BackendCatalog backends) {
         this.registry = registry;
+        this.backends = backends;
         this.engine = engine;
         this.store = store;
         this.progress = new RunProgress(engine, store);
@@ -76,10 +80,10 @@ public final class ExperimentsPlugin extends AbstractServlet {
         if (runId != null && error == null) {
             html = store.read(runId)
                     .map(record -> RunPage.render(root, record, progress.isActive(runId)))
-                    .orElseGet(() -> OverviewPage.render(root, registry.experiments(), currentFeatures(), store.list(),
+                    .orElseGet(() -> OverviewPage.render(root, registry.experiments(), currentFeatures(), backends.backends(), store.list(),
                             "no run '" + runId + "'"));
         } else {
-            html = OverviewPage.render(root, registry.experiments(), currentFeatures(), store.list(), error);
+            html = OverviewPage.render(root, registry.experiments(), currentFeatures(), backends.backends(), store.list(), error);
         }
         response.getWriter().write(html);
     }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.reprolab.api.ExperimentInfo;
 import org.reprolab.api.ParamSpec;
 import org.reprolab.api.Profile;
+import org.reprolab.runtime.BackendInfo;
 import org.reprolab.runtime.FeatureInfo;
 import org.reprolab.runtime.FeatureService;
 import org.reprolab.runtime.RegisteredExperiment;
@@ -26,7 +27,7 @@ final class OverviewPage {
     }
 
     static String render(String root, List<RegisteredExperiment> experiments, Optional<FeatureService> features,
-                         List<RunRecord> runs, String error) {
+                         List<BackendInfo> backends, List<RunRecord> runs, String error) {
         StringBuilder html = new StringBuilder(PageStyle.CSS);
         if (error != null) {
             html.append("<p class=\"rl-error\" id=\"error\">").append(esc(error)).append("</p>\n");
@@ -47,7 +48,7 @@ final class OverviewPage {
                 featureControls(html, root, info);
             }
             for (RegisteredExperiment e : byFeature.getOrDefault(feature, List.of())) {
-                experiment(html, root, e);
+                experiment(html, root, e, backends);
             }
             html.append("</section>\n");
         }
@@ -74,7 +75,7 @@ final class OverviewPage {
                 .append(info.installed() ? "Uninstall" : "Install").append("</button></form>\n");
     }
 
-    private static void experiment(StringBuilder html, String root, RegisteredExperiment registered) {
+    private static void experiment(StringBuilder html, String root, RegisteredExperiment registered, List<BackendInfo> backends) {
         ExperimentInfo info = registered.experiment().info();
         String id = info.id();
         html.append("<div class=\"rl-experiment\" id=\"experiment-").append(esc(id)).append("\">\n<h3>")
@@ -95,8 +96,15 @@ final class OverviewPage {
         html.append("</select></td><td>smoke: seconds; full: the paper's experiment</td></tr>\n")
                 .append("<tr><th>seed</th><td><input name=\"seed\" type=\"number\" value=\"").append(RunRequest.DEFAULT_SEED)
                 .append("\"></td><td>every random draw derives from it</td></tr>\n")
-                .append("<tr><th>backend</th><td><input name=\"backend\" value=\"").append(RunRequest.DEFAULT_BACKEND)
-                .append("\"></td><td>compute backend</td></tr>\n");
+                .append("<tr><th>backend</th><td><select name=\"backend\">");
+        for (BackendInfo b : backends) {
+            html.append("<option value=\"").append(esc(b.kind())).append('"')
+                    .append(b.kind().equals(RunRequest.DEFAULT_BACKEND) ? " selected" : "")
+                    .append(b.available() ? "" : " disabled").append(" title=\"")
+                    .append(esc(b.available() ? b.description() : b.unavailableReason())).append("\">").append(esc(b.kind()))
+                    .append(b.available() ? "" : " (unavailable)").append("</option>");
+        }
+        html.append("</select></td><td>compute backend (hover for its device, or why it is unavailable)</td></tr>\n");
         for (ParamSpec<?> spec : registered.experiment().params()) {
             param(html, spec);
         }

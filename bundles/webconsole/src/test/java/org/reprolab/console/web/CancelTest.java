@@ -91,7 +91,7 @@ class CancelTest {
     }
 
     private final FakeEngine engine = new FakeEngine();
-    private final ExperimentsPlugin plugin = new ExperimentsPlugin(NO_EXPERIMENTS, engine, NO_RUNS);
+    private final ExperimentsPlugin plugin = new ExperimentsPlugin(NO_EXPERIMENTS, engine, NO_RUNS, List::of);
 
     @Test
     void aSameOriginPostCancelsTheRunAndShowsItsPageAgain() throws Exception {

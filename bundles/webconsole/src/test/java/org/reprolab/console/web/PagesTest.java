@@ -20,6 +20,7 @@ import org.reprolab.api.Series;
 import org.reprolab.runtime.BadRequestException;
 import org.reprolab.runtime.FeatureInfo;
 import org.reprolab.runtime.FeatureService;
+import org.reprolab.runtime.BackendInfo;
 import org.reprolab.runtime.RegisteredExperiment;
 import org.reprolab.runtime.RunRecord;
 import org.reprolab.runtime.RunRequest;
@@ -69,12 +70,14 @@ class PagesTest {
         }
     }
 
+    private static final List<BackendInfo> BACKENDS = List.of(new BackendInfo("jvm", true, "JVM", "", Map.of()),
+            new BackendInfo("opencl", false, "", "no OpenCL device", Map.of()));
     private static final List<RegisteredExperiment> EXPERIMENTS =
             List.of(new RegisteredExperiment(new Hostile(), "org.example.hostile", "1.0.0", 7));
 
     @Test
     void everyExperimentStringIsEscapedAndLinksAreHttpOnly() {
-        String html = OverviewPage.render(ROOT, EXPERIMENTS, Optional.empty(), List.of(), "<img src=x onerror=alert(1)>");
+        String html = OverviewPage.render(ROOT, EXPERIMENTS, Optional.empty(), BACKENDS, List.of(), "<img src=x onerror=alert(1)>");
         assertFalse(html.contains("<script>alert"), html);
         assertFalse(html.contains("<b>bold"), html);
         assertFalse(html.contains("${"), "the Web Console must not see its variables in experiment text");
@@ -85,11 +88,12 @@ class PagesTest {
 
     @Test
     void theFormOffersProfilesSeedBackendAndEachParameterWithItsDefaults() {
-        String html = OverviewPage.render(ROOT, EXPERIMENTS, Optional.empty(), List.of(), null);
+        String html = OverviewPage.render(ROOT, EXPERIMENTS, Optional.empty(), BACKENDS, List.of(), null);
         assertTrue(html.contains("<section class=\"rl-feature\" id=\"feature-theory\">"), html);
         assertTrue(html.contains("<option>smoke</option><option>full</option>"), html);
         assertTrue(html.contains("name=\"seed\""), html);
-        assertTrue(html.contains("name=\"backend\" value=\"jvm\""), html);
+        assertTrue(html.contains("<option value=\"jvm\" selected title=\"JVM\">jvm</option>"), html);
+        assertTrue(html.contains("<option value=\"opencl\" disabled title=\"no OpenCL device\">opencl (unavailable)</option>"), html);
         assertTrue(html.contains("name=\"p.trials\" placeholder=\"smoke 1 · full 3\""), html);
         assertTrue(html.contains("<select name=\"p.mode\"><option value=\"\">(smoke a · full b)</option><option>a</option>"), html);
         assertTrue(html.contains("id=\"start-hostile\""), html);
@@ -97,10 +101,10 @@ class PagesTest {
 
     @Test
     void featureButtonsAppearOnlyWithAFeatureService() {
-        String without = OverviewPage.render(ROOT, EXPERIMENTS, Optional.empty(), List.of(), null);
+        String without = OverviewPage.render(ROOT, EXPERIMENTS, Optional.empty(), BACKENDS, List.of(), null);
         assertFalse(without.contains("Install") || without.contains("Uninstall"), without);
 
-        String with = OverviewPage.render(ROOT, EXPERIMENTS, Optional.of(new FakeFeatures()), List.of(), null);
+        String with = OverviewPage.render(ROOT, EXPERIMENTS, Optional.of(new FakeFeatures()), BACKENDS, List.of(), null);
         assertTrue(with.contains("id=\"uninstall-theory\""), "installed: can be uninstalled");
         assertTrue(with.contains("id=\"install-autoencoders\""), "not installed, no experiments yet: can be installed");
         assertTrue(with.contains("id=\"feature-autoencoders\""), with);
