@@ -10,9 +10,9 @@ import java.util.random.RandomGenerator;
  * with replacement.
  *
  * <p>Geometry: a sprite of scale s has half-size s·0.16·resolution pixels (the square's half side); scales are
- * evenly spaced in [0.5, 1]; rotations evenly in [0, maxRotation] degrees counter-clockwise; x and y evenly in
- * the range that keeps the largest sprite, in any rotation, inside the image. A pixel is on when its centre lies
- * in the sprite.
+ * evenly spaced in [0.5, 1]; rotations evenly in [0, maxRotation] degrees counter-clockwise; x and y on a grid
+ * with a whole-pixel step, centred in the image, that keeps the largest sprite, in any rotation, inside it. A pixel
+ * is on when its centre lies in the sprite.
  */
 public final class DSpritesLike {
 
@@ -45,7 +45,18 @@ public final class DSpritesLike {
         this.rotationsDegrees = Raster.linspace(0, maxRotationDegrees, rotationCount);
         double maxRadius = SHAPES.stream().mapToDouble(Shape::radius).max().orElseThrow();
         double margin = HALF_SIZE_PER_SCALE * resolution * maxRadius + 0.5;
-        this.positions = Raster.linspace(margin, resolution - margin, positionCount);
+        // An integer step and centres a quarter pixel off the grid: the distances from a centre to the pixel centres
+        // along an axis are then 0.25, 0.75, 1.25, …, so axis-aligned sprites whose half-sizes differ by more than
+        // half a pixel always cover different pixel counts, and no two scales collapse into one image.
+        int step = positionCount == 1 ? 0 : (int) Math.floor((resolution - 2 * margin) / (positionCount - 1));
+        if (positionCount > 1 && step < 1) {
+            throw new IllegalArgumentException(positionCount + " positions do not fit in " + resolution + " pixels");
+        }
+        double first = Math.floor(resolution / 2.0 - step * (positionCount - 1) / 2.0) + 0.25;
+        this.positions = new double[positionCount];
+        for (int i = 0; i < positionCount; i++) {
+            positions[i] = first + i * step;
+        }
     }
 
     /**

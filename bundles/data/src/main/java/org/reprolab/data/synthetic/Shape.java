@@ -17,7 +17,7 @@ public enum Shape {
     /** A plus sign: two bars 2 long and 0.7 wide. */
     CROSS(Math.hypot(1, 0.35)),
     /** The heart curve (x² + y² − 1)³ ≤ x²y³ scaled by 1/1.1 and moved down by 0.1/1.1 so it spans about [−1, 1]. */
-    HEART(1.2);
+    HEART(1.23);
 
     private static final double SQRT3_HALF = Math.sqrt(3) / 2;
 

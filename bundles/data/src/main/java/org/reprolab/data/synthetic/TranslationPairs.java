@@ -61,6 +61,7 @@ public final class TranslationPairs {
     private final int[] prepositions;
     private final int relative;
     private final Map<Integer, Rendering> renderings = new HashMap<>();
+    private final Map<Integer, Integer> lemmaOf = new HashMap<>();
     private final int[][] caseSuffix;
     private final int[] agreement;
     private final int sourceTypes;
@@ -94,6 +95,16 @@ public final class TranslationPairs {
             for (int lemma : group) {
                 lemmas.add(lemma);
             }
+        }
+        for (int[][] group : List.of(detSg, detPl, nouns, transitive, intransitive)) {
+            for (int[] forms : group) {
+                for (int f : forms) {
+                    lemmaOf.put(f, forms[0]);
+                }
+            }
+        }
+        for (int lemma : lemmas) {
+            lemmaOf.putIfAbsent(lemma, lemma);
         }
         for (int lemma : lemmas) {
             boolean twoTokens = rng.nextDouble() < 0.2;
@@ -188,6 +199,16 @@ public final class TranslationPairs {
      * @param entropyNats the exact entropy of the target given the source (the synonym choices), in nats
      */
     public record Pair(int[] source, int[] target, double entropyNats) {
+    }
+
+    /** The target variants of a source word's lemma (one sequence of token ids each); for tests. */
+    int[][] variantsOf(int sourceWord) {
+        return renderings.get(lemmaOf.get(sourceWord)).variants();
+    }
+
+    /** The probabilities of those variants. */
+    double[] variantProbabilities(int sourceWord) {
+        return renderings.get(lemmaOf.get(sourceWord)).probabilities().clone();
     }
 
     /** Emits the source NP and returns its target tokens (the caller places them: SOV puts them before the verb). */
