@@ -36,6 +36,17 @@ public record LabeledImages(float[][] pixels, int[] labels, int rows, int cols, 
         return new LabeledImages(p, l, rows, cols, classes);
     }
 
+    /** The images at the given indices, in that order (the pixel arrays are shared, not copied). */
+    public LabeledImages select(int[] indices) {
+        float[][] p = new float[indices.length][];
+        int[] l = new int[indices.length];
+        for (int i = 0; i < indices.length; i++) {
+            p[i] = pixels[indices[i]];
+            l[i] = labels[indices[i]];
+        }
+        return new LabeledImages(p, l, rows, cols, classes);
+    }
+
     /** The first {@code n} images (all of them when n ≥ size). */
     public LabeledImages head(int n) {
         int m = Math.min(n, size());
