@@ -67,6 +67,7 @@ public final class LabCommandLine implements HeadlessCommand {
                 .addSubcommand("run", new RunCommand(engine, out, err))
                 .addSubcommand("runs", new RunsCommand(store, out))
                 .addSubcommand("feature", new FeatureCommand(features, out))
+                .addSubcommand("zoo", new ZooCommand(out, err))
                 .addSubcommand("help", new CommandLine.HelpCommand());
         cli.setOut(outWriter).setErr(errWriter);
         cli.setParameterExceptionHandler((e, a) -> {
