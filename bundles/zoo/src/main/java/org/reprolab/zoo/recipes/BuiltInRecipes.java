@@ -52,12 +52,13 @@ public final class BuiltInRecipes {
 
     /**
      * {@code fmnist-cnn} (methods/visual-autoregressive.md var-core, compression.md's teacher): Adam 1e-3, batch
-     * 64, 2 epochs, cosine decay; sanity: test accuracy ≥ 90%.
+     * 64, 4 epochs, cosine decay; sanity: test accuracy ≥ 90%. (var-core's 2 epochs reached 89.63% with batch 64
+     * and a cosine decay, short of the gate; the budget is doubled.)
      */
     public static ImageClassifierRecipe fmnistCnn() {
         ZooConfig config = fashionMnist(FMNIST_CNN, "cnn conv3x3 1-16,16-16,pool,16-32,32-32,pool,fc 1568-128-10 relu", "image")
                 .set("train.optimizer", "adam").set("train.lr", 1e-3).set("train.schedule", "cosine")
-                .set("train.epochs", 2).set("train.batch", 64)
+                .set("train.epochs", 4).set("train.batch", 64)
                 .set(ZooConfig.SANITY_MIN + "test_accuracy", 0.90).build();
         return new ImageClassifierRecipe(config, "Fashion-MNIST CNN, 4 convs + 2 FC (var-core features, entropic-student teacher)",
                 FashionMnistNets::cnn);
