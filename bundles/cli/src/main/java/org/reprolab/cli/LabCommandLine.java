@@ -15,6 +15,7 @@ import org.reprolab.runtime.FeatureException;
 import org.reprolab.runtime.FeatureService;
 import org.reprolab.runtime.RunEngine;
 import org.reprolab.runtime.RunStore;
+import org.reprolab.zoo.ZooService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,16 +35,19 @@ public final class LabCommandLine implements HeadlessCommand {
     private final RunStore store;
     private final FeatureService features;
     private final BackendCatalog backends;
+    private final ZooService zoo;
 
     /** Needs the FeatureService also so that no command runs before the installed features are started. */
     @Activate
     public LabCommandLine(@Reference ExperimentRegistry registry, @Reference RunEngine engine, @Reference RunStore store,
-                          @Reference FeatureService features, @Reference BackendCatalog backends) {
+                          @Reference FeatureService features, @Reference BackendCatalog backends,
+                          @Reference ZooService zoo) {
         this.registry = registry;
         this.engine = engine;
         this.store = store;
         this.features = features;
         this.backends = backends;
+        this.zoo = zoo;
     }
 
     /** The top-level command; its subcommands do the work. */
@@ -71,6 +75,7 @@ public final class LabCommandLine implements HeadlessCommand {
                 .addSubcommand("runs", new RunsCommand(store, out))
                 .addSubcommand("feature", new FeatureCommand(features, out))
                 .addSubcommand("backends", new BackendsCommand(backends, out))
+                .addSubcommand("zoo", new ZooCommand(() -> zoo, out, err))
                 .addSubcommand("help", new CommandLine.HelpCommand());
         cli.setOut(outWriter).setErr(errWriter);
         cli.setParameterExceptionHandler((e, a) -> {
