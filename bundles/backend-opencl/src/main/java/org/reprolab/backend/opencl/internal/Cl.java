@@ -383,8 +383,9 @@ public final class Cl {
     public void enqueueKernel(MemorySegment queue, MemorySegment kernel, String name, MemorySegment global,
                               MemorySegment local, int dims) {
         try {
-            int rc = (int) enqueueNdRangeKernel.invokeExact(queue, kernel, dims, MemorySegment.NULL, global,
-                    local == null ? MemorySegment.NULL : local, 0, MemorySegment.NULL, MemorySegment.NULL);
+            MemorySegment groups = local == null ? MemorySegment.NULL : local;
+            int rc = (int) enqueueNdRangeKernel.invokeExact(queue, kernel, dims, MemorySegment.NULL, global, groups,
+                    0, MemorySegment.NULL, MemorySegment.NULL);
             if (rc != 0) {
                 throw new ClException("clEnqueueNDRangeKernel", rc, "kernel " + name);
             }

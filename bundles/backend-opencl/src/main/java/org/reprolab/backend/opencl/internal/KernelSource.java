@@ -162,7 +162,8 @@ final class KernelSource {
     }
 
     private static StringBuilder prelude(boolean fp64) {
-        StringBuilder s = new StringBuilder();
+        // no fused multiply-adds where the source has none: a·b + c rounds twice, as in Java
+        StringBuilder s = new StringBuilder("#pragma OPENCL FP_CONTRACT OFF\n");
         if (fp64) {
             s.append("#pragma OPENCL EXTENSION cl_khr_fp64 : enable\n#define HAS_FP64 1\n");
         }
