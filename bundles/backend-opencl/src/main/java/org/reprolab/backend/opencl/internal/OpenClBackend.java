@@ -43,6 +43,8 @@ public final class OpenClBackend implements Backend {
     private final MemorySegment zeroPattern = arena.allocate(JAVA_INT);
     private final int pointwiseGroup;
     private boolean closed;
+    private long reads;
+    private long writes;
 
     /** Opens a context and an in-order queue on {@code info}, reachable as device {@code opencl:index}. */
     public OpenClBackend(Cl cl, ClDevice info, int index) {
@@ -80,6 +82,11 @@ public final class OpenClBackend implements Backend {
     public synchronized void finish() {
         open();
         cl.finish(queue);
+    }
+
+    /** How many host-to-device writes and device-to-host reads this backend has made: {writes, reads}. */
+    public synchronized long[] transfers() {
+        return new long[] {writes, reads};
     }
 
     /** Bytes held by live storages and by the idle pool. */
@@ -226,6 +233,7 @@ public final class OpenClBackend implements Backend {
 
     private void upload(ClStorage d, int offset, MemorySegment host) {
         if (host.byteSize() > 0) {
+            writes++;
             cl.writeBuffer(queue, d.mem, (long) offset * d.dtype().bytes(), host);
         }
     }
@@ -239,6 +247,7 @@ public final class OpenClBackend implements Backend {
         if (n == 0) {
             return host;
         }
+        reads++;
         if (src.isContiguous()) {
             cl.readBuffer(queue, x.mem, (long) src.offset() * src.dtype().bytes(), host);
         } else {
