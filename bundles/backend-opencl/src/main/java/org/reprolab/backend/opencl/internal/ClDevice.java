@@ -5,8 +5,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One OpenCL device as the ICD loader reports it. Devices are numbered across platforms in the loader's order
- * (platform by platform), which is the index {@code --backend opencl:N} selects.
+ * One OpenCL device as the ICD loader reports it. Devices are numbered GPUs first, then accelerators, then CPUs
+ * (such as PoCL's), in the loader's order within each kind; that number is the index {@code --backend opencl:N}
+ * selects, so {@code opencl:0} is the fastest kind of device there is.
  *
  * @param fp64 whether the device has {@code cl_khr_fp64} (FLOAT64 tensors and double-precision accumulation)
  */
@@ -35,7 +36,16 @@ public record ClDevice(MemorySegment platform, MemorySegment handle, String plat
                         List.of(extensions.split("\\s+")).contains("cl_khr_fp64")));
             }
         }
+        out.sort(java.util.Comparator.comparingInt(ClDevice::kindRank));
         return out;
+    }
+
+    private int kindRank() {
+        return switch (typeName()) {
+            case "gpu" -> 0;
+            case "accelerator" -> 1;
+            default -> 2;
+        };
     }
 
     /** "gpu", "cpu" or "accelerator". */
