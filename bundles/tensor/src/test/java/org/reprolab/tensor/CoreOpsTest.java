@@ -118,6 +118,10 @@ class CoreOpsTest {
         assertArrayEquals(new float[] {5, 4, 3}, top[0].toFloatArray());
         assertArrayEquals(new int[] {4, 2, 0}, top[1].toIntArray());
         assertArrayEquals(new int[] {1, 3, 0, 2, 4}, Tensor.of(new float[] {3, 1, 4, 1, 5}, 5).argsort(false).toIntArray());
+        // mixed signs (negative floats' keys once sorted after the positive ones)
+        Tensor mixed = Tensor.of(new float[] {3, -1, 0, -5, 2, -0f}, 6);
+        assertArrayEquals(new float[] {-5, -1, -0f, 0, 2, 3}, mixed.sort(false).toFloatArray());
+        assertArrayEquals(new int[] {0, 4, 2, 5, 1, 3}, mixed.argsort(true).toIntArray());
         float[] sm = Tensor.of(new float[] {1, 2, 3}, 3).softmax(0).toFloatArray();
         assertEquals(1.0, sm[0] + sm[1] + sm[2], 1e-6);
         assertEquals(Math.exp(1) / (Math.exp(1) + Math.exp(2) + Math.exp(3)), sm[0], 1e-6);

@@ -155,7 +155,7 @@ final class Reductions {
 
     /**
      * A long whose natural order is the order of values (ascending, or descending), ties broken by position:
-     * the value's order-preserving bits in the high word, the position in the low word.
+     * the value's order-preserving bits in the high word, the position in the low word, compared as signed longs.
      */
     static long sortKey(double value, boolean descending, int position) {
         int bits = Float.floatToIntBits((float) value);
@@ -164,6 +164,7 @@ final class Reductions {
         if (descending) {
             key = 0xffffffffL - key;
         }
-        return (key << 32) | position;
+        // the sign bit flipped, so that Arrays.sort's signed order is the keys' unsigned order
+        return ((key << 32) | position) ^ Long.MIN_VALUE;
     }
 }

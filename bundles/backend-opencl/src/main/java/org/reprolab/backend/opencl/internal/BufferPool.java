@@ -1,0 +1,172 @@
+package org.reprolab.backend.opencl.internal;
+
+import java.lang.foreign.MemorySegment;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+/**
+ * Device buffers in size buckets, reused after their storage is collected. The Backend SPI has no explicit
+ * release, so each storage is watched by a phantom reference; its buffer returns to the pool when the
+ * reference is enqueued. Reuse is safe without waiting for the device because all work goes through one
+ * in-order queue: a kernel enqueued later runs after every kernel that used the buffer before.
+ *
+ * <p>The Java heap does not feel device memory, so when live and pooled buffers would exceed the budget, the
+ * pool first frees its idle buffers, then asks the JVM for a collection and takes back what it releases.
+ */
+final class BufferPool {
+    private static final long MIN_BYTES = 256;
+
+    private final Cl cl;
+    private final MemorySegment context;
+    private final long budget;
+    private final ReferenceQueue<ClStorage> released = new ReferenceQueue<>();
+    private final Set<Lease> leases = ConcurrentHashMap.newKeySet();
+    private final Map<Long, ArrayDeque<MemorySegment>> idle = new HashMap<>();
+    private long liveBytes;
+    private long idleBytes;
+    private boolean closed;
+
+    /** A buffer lent to a storage, remembered until the storage is unreachable. */
+    private static final class Lease extends PhantomReference<ClStorage> {
+        final MemorySegment mem;
+        final long bytes;
+
+        Lease(ClStorage storage, ReferenceQueue<ClStorage> queue, MemorySegment mem, long bytes) {
+            super(storage, queue);
+            this.mem = mem;
+            this.bytes = bytes;
+        }
+    }
+
+    BufferPool(Cl cl, MemorySegment context, long budget) {
+        this.cl = cl;
+        this.context = context;
+        this.budget = budget;
+    }
+
+    /** The bucket a request of {@code bytes} falls in: powers of two up to 1 MiB, then eighths of one. */
+    static long bucket(long bytes) {
+        long b = Math.max(MIN_BYTES, bytes);
+        long pow = Long.highestOneBit(b);
+        if (pow == b) {
+            return b;
+        }
+        if (b <= (1 << 20)) {
+            return pow << 1;
+        }
+        long step = pow >> 3;
+        return (b + step - 1) / step * step;
+    }
+
+    /**
+     * A storage made by {@code make} around a buffer of at least {@code bytes} bytes (contents undefined); the
+     * buffer returns to the pool when the storage is unreachable.
+     */
+    synchronized ClStorage acquire(long bytes, Function<MemorySegment, ClStorage> make) {
+        if (closed) {
+            throw new IllegalStateException("the OpenCL backend is closed");
+        }
+        reclaim();
+        long size = bucket(bytes);
+        MemorySegment mem = take(size);
+        if (mem == null) {
+            if (liveBytes + idleBytes + size > budget) {
+                freeIdle();
+            }
+            if (liveBytes + size > budget) {
+                collect(size);
+                mem = take(size);
+            }
+            if (mem == null) {
+                mem = cl.createBuffer(context, size);
+            }
+        }
+        liveBytes += size;
+        ClStorage storage = make.apply(mem);
+        leases.add(new Lease(storage, released, mem, size));
+        return storage;
+    }
+
+    private MemorySegment take(long size) {
+        ArrayDeque<MemorySegment> free = idle.get(size);
+        MemorySegment mem = free == null ? null : free.poll();
+        if (mem != null) {
+            idleBytes -= size;
+        }
+        return mem;
+    }
+
+    /** Moves the buffers of collected storages to their buckets. */
+    private void reclaim() {
+        for (Reference<? extends ClStorage> r; (r = released.poll()) != null; ) {
+            giveBack((Lease) r);
+        }
+    }
+
+    private void giveBack(Lease lease) {
+        if (!leases.remove(lease)) {
+            return;
+        }
+        liveBytes -= lease.bytes;
+        idleBytes += lease.bytes;
+        idle.computeIfAbsent(lease.bytes, k -> new ArrayDeque<>()).add(lease.mem);
+    }
+
+    private void freeIdle() {
+        for (ArrayDeque<MemorySegment> free : idle.values()) {
+            for (MemorySegment mem : free) {
+                cl.releaseMemObject(mem);
+            }
+            free.clear();
+        }
+        idleBytes = 0;
+    }
+
+    /** Over budget: a GC, then up to half a second for the storages it finds unreachable. */
+    private void collect(long size) {
+        System.gc();
+        long deadline = System.nanoTime() + 500_000_000L;
+        try {
+            while (liveBytes + size > budget && System.nanoTime() < deadline) {
+                Reference<? extends ClStorage> r = released.remove(20);
+                if (r != null) {
+                    giveBack((Lease) r);
+                } else {
+                    System.gc();
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (liveBytes + idleBytes + size > budget) {
+            freeIdle();
+        }
+    }
+
+    /** Bytes held by live storages and by the pool. */
+    synchronized long[] usage() {
+        reclaim();
+        return new long[] {liveBytes, idleBytes};
+    }
+
+    /** Releases every buffer, lent or idle; storages of this pool may no longer be used. */
+    synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        freeIdle();
+        for (Lease lease : leases) {
+            cl.releaseMemObject(lease.mem);
+        }
+        leases.clear();
+        liveBytes = 0;
+    }
+}
