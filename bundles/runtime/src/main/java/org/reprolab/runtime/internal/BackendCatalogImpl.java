@@ -136,13 +136,8 @@ public final class BackendCatalogImpl implements BackendCatalog, BackendLeasing 
         }
 
         BackendInfo info() {
-            Map<String, String> caps = new TreeMap<>();
-            properties.forEach((k, v) -> {
-                if (k.startsWith("reprolab.backend.")) {
-                    caps.put(k.substring("reprolab.backend.".length()), String.valueOf(v));
-                }
-            });
             boolean available = provider.available();
+            Map<String, String> caps = new TreeMap<>(available ? provider.capabilities() : Map.of());
             String device = caps.getOrDefault("device", "");
             return new BackendInfo(kind(), available, available ? device : "", available ? "" : provider.unavailableReason(), caps);
         }
@@ -151,7 +146,11 @@ public final class BackendCatalogImpl implements BackendCatalog, BackendLeasing 
             synchronized (this) {
                 Backend b = open.get(device);
                 if (b == null) {
-                    b = provider.open(device);
+                    try {
+                        b = provider.open(device);
+                    } catch (IllegalArgumentException e) {
+                        throw new BadRequestException("backend '" + kind() + ":" + device + "': " + e.getMessage());
+                    }
                     LOG.info("opened backend {} device {}: {}", kind(), device, b.description());
                     open.put(device, b);
                 }

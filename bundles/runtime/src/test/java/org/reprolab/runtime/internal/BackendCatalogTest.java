@@ -47,6 +47,11 @@ class BackendCatalogTest {
         }
 
         @Override
+        public Map<String, String> capabilities() {
+            return Map.of("device", "Fake GPU");
+        }
+
+        @Override
         public Backend open(int deviceIndex) {
             opened.incrementAndGet();
             return (Backend) Proxy.newProxyInstance(Backend.class.getClassLoader(), new Class<?>[] {Backend.class},
@@ -95,7 +100,7 @@ class BackendCatalogTest {
     void runsShareAnOpenBackendAndKeepItAfterItsProviderLeaves() {
         BackendCatalogImpl catalog = new BackendCatalogImpl();
         FakeProvider cl = new FakeProvider("opencl", null);
-        catalog.addProvider(cl, Map.of("reprolab.backend.device", "Fake GPU", "unrelated", "x"));
+        catalog.addProvider(cl, Map.of());
         assertEquals(Map.of("device", "Fake GPU"), catalog.backends().get(1).capabilities());
         var first = catalog.lease("opencl");
         var second = catalog.lease("opencl");
