@@ -61,6 +61,35 @@ class HotSwapIT extends HostPerClass {
     }
 
     @Test
+    void uninstallingABackendChangesWhatNewRunsCanChooseNeverARunInFlight(@TempDir Path out) throws Exception {
+        assertTrue(Distribution.execute(host, "backends").out().lines().anyMatch(l -> l.matches("opencl\\s+available\\s+.+")),
+                "CI installs PoCL, so OpenCL is available: " + Distribution.execute(host, "backends").out());
+        CompletableFuture<Distribution.Outcome> run = CompletableFuture.supplyAsync(() -> Distribution.execute(host,
+                "run", "forests-smoothers", "--profile", "full", "--backend", "opencl", "--out", out.toString()));
+        Path dir = RunRecords.awaitStatus(out, "RUNNING", Duration.ofSeconds(60));
+
+        Distribution.Outcome uninstall = Distribution.execute(host, "feature", "uninstall", "opencl");
+        assertEquals(0, uninstall.status(), uninstall.err());
+        assertEquals("RUNNING", RunRecords.read(dir).get("status").asText(), "the run in flight goes on");
+        assertTrue(Distribution.execute(host, "backends").out().lines().noneMatch(l -> l.startsWith("opencl")));
+        Distribution.Outcome refused = Distribution.execute(host, "run", "forests-smoothers", "--backend", "opencl",
+                "--out", out.resolve("refused").toString());
+        assertEquals(2, refused.status());
+        assertTrue(refused.err().startsWith("reprolab: unknown backend 'opencl'; available: jvm (install the 'opencl' feature"),
+                refused.err());
+
+        Distribution.Outcome finished = run.get(120, TimeUnit.SECONDS);
+        assertEquals(0, finished.status(), finished.err());
+        assertEquals("SUCCEEDED", RunRecords.read(dir).get("status").asText());
+        assertEquals("opencl", RunRecords.read(dir).get("backend").asText());
+
+        assertEquals(0, Distribution.execute(host, "feature", "install", "opencl").status());
+        Distribution.Outcome onDevice = Distribution.execute(host, "run", "forests-smoothers", "--backend", "opencl",
+                "--out", out.resolve("again").toString());
+        assertEquals(0, onDevice.status(), onDevice.err());
+    }
+
+    @Test
     void manyUpdatesLeakNoClassLoaders() throws Exception {
         Bundle bundle = Probe.bundle(host, TestJars.symbolicName(MORE_IS_BETTER));
         byte[][] versions = {
