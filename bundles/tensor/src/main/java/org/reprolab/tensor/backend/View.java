@@ -37,6 +37,23 @@ public record View(Storage storage, int[] shape, int[] strides, int offset) {
         return true;
     }
 
+    /**
+     * The view without dimension {@code dim}: its elements are the first elements of the lines along that
+     * dimension, so kernels that work line by line iterate over it.
+     */
+    public View dropDim(int dim) {
+        int r = rank();
+        int[] outShape = new int[r - 1];
+        int[] outStrides = new int[r - 1];
+        for (int d = 0, k = 0; d < r; d++) {
+            if (d != dim) {
+                outShape[k] = shape[d];
+                outStrides[k++] = strides[d];
+            }
+        }
+        return new View(storage, outShape, outStrides, offset);
+    }
+
     /** Row-major strides for a shape. */
     public static int[] contiguousStrides(int[] shape) {
         int[] strides = new int[shape.length];

@@ -267,7 +267,7 @@ public final class JvmBackend implements Backend {
         }
         int len = x.shape()[dim];
         int step = x.strides()[dim];
-        View rest = dropDim(x, dim);
+        View rest = x.dropDim(dim);
         Strided.of(out, rest).forEachRow(pool, (o, st, n) -> {
             for (int j = 0; j < n; j++) {
                 int base = o[1] + j * st[1];
@@ -314,20 +314,6 @@ public final class JvmBackend implements Backend {
         });
     }
 
-    /** The view without one dimension (its elements are the starts of the lines along that dimension). */
-    static View dropDim(View x, int dim) {
-        int r = x.rank();
-        int[] shape = new int[r - 1];
-        int[] strides = new int[r - 1];
-        for (int d = 0, k = 0; d < r; d++) {
-            if (d != dim) {
-                shape[k] = x.shape()[d];
-                strides[k++] = x.strides()[d];
-            }
-        }
-        return new View(x.storage(), shape, strides, x.offset());
-    }
-
     @Override
     public void cumsum(View x, int dim, View out) {
         JvmStorage a = s(x);
@@ -335,7 +321,7 @@ public final class JvmBackend implements Backend {
         int len = x.shape()[dim];
         int xs = x.strides()[dim];
         int ys = out.strides()[dim];
-        Strided.of(dropDim(out, dim), dropDim(x, dim)).forEachRow(pool, (o, st, n) -> {
+        Strided.of(out.dropDim(dim), x.dropDim(dim)).forEachRow(pool, (o, st, n) -> {
             for (int j = 0; j < n; j++) {
                 int yo = o[0] + j * st[0];
                 int xo = o[1] + j * st[1];
@@ -443,7 +429,7 @@ public final class JvmBackend implements Backend {
         // Two source elements can only land on one target if they agree on every coordinate but dim: each line
         // along dim is summed by one task in index order, so lines run in parallel and the sums never depend on
         // timing or thread count.
-        Strided.of(dropDim(src, dim), dropDim(index, dim), dropDim(target, dim)).forEachRow(pool, (o, st, n) -> {
+        Strided.of(src.dropDim(dim), index.dropDim(dim), target.dropDim(dim)).forEachRow(pool, (o, st, n) -> {
             for (int j = 0; j < n; j++) {
                 int so = o[0] + j * st[0];
                 int io = o[1] + j * st[1];
@@ -473,7 +459,7 @@ public final class JvmBackend implements Backend {
         JvmStorage a = s(x);
         JvmStorage v = s(values);
         JvmStorage ix = s(indices);
-        Strided.of(dropDim(values, values.rank() - 1), dropDim(indices, indices.rank() - 1), dropDim(x, x.rank() - 1))
+        Strided.of(values.dropDim(values.rank() - 1), indices.dropDim(indices.rank() - 1), x.dropDim(x.rank() - 1))
                 .forEachRow(pool, (o, st, n) -> {
                     int xs = x.strides()[x.rank() - 1];
                     int vs = values.strides()[values.rank() - 1];

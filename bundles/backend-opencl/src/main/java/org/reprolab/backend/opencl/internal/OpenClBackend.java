@@ -169,50 +169,47 @@ public final class OpenClBackend implements Backend {
 
     @Override
     public synchronized void write(Storage dst, int offset, double[] values) {
-        open();
-        ClStorage d = s(dst);
-        checkRange(d, offset, values.length);
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment host = a.allocate((long) values.length * d.dtype().bytes(), 8);
+        upload(dst, offset, values.length, (host, dtype) -> {
             for (int k = 0; k < values.length; k++) {
-                put(host, d.dtype(), k, values[k]);
+                put(host, dtype, k, values[k]);
             }
-            upload(d, offset, host);
-        }
+        });
     }
 
     @Override
     public synchronized void write(Storage dst, int offset, float[] values) {
-        open();
-        ClStorage d = s(dst);
-        checkRange(d, offset, values.length);
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment host = a.allocate((long) values.length * d.dtype().bytes(), 8);
-            if (d.dtype() == DType.FLOAT32) {
+        upload(dst, offset, values.length, (host, dtype) -> {
+            if (dtype == DType.FLOAT32) {
                 MemorySegment.copy(values, 0, host, JAVA_FLOAT, 0, values.length);
             } else {
                 for (int k = 0; k < values.length; k++) {
-                    put(host, d.dtype(), k, values[k]);
+                    put(host, dtype, k, values[k]);
                 }
             }
-            upload(d, offset, host);
-        }
+        });
     }
 
     @Override
     public synchronized void write(Storage dst, int offset, int[] values) {
-        open();
-        ClStorage d = s(dst);
-        checkRange(d, offset, values.length);
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment host = a.allocate((long) values.length * d.dtype().bytes(), 8);
-            if (d.dtype() == DType.INT32) {
+        upload(dst, offset, values.length, (host, dtype) -> {
+            if (dtype == DType.INT32) {
                 MemorySegment.copy(values, 0, host, JAVA_INT, 0, values.length);
             } else {
                 for (int k = 0; k < values.length; k++) {
-                    put(host, d.dtype(), k, values[k]);
+                    put(host, dtype, k, values[k]);
                 }
             }
+        });
+    }
+
+    /** Fills a host staging buffer of {@code length} elements in the storage's dtype, then copies it over. */
+    private void upload(Storage dst, int offset, int length, java.util.function.BiConsumer<MemorySegment, DType> fill) {
+        open();
+        ClStorage d = s(dst);
+        checkRange(d, offset, length);
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment host = a.allocate((long) length * d.dtype().bytes(), 8);
+            fill.accept(host, d.dtype());
             upload(d, offset, host);
         }
     }
@@ -420,20 +417,6 @@ public final class OpenClBackend implements Backend {
 
     // ---- reductions ----------------------------------------------------------------------------------------
 
-    /** The view without one dimension (its elements are the starts of the lines along that dimension). */
-    private static View dropDim(View x, int dim) {
-        int r = x.rank();
-        int[] shape = new int[r - 1];
-        int[] strides = new int[r - 1];
-        for (int d = 0, k = 0; d < r; d++) {
-            if (d != dim) {
-                shape[k] = x.shape()[d];
-                strides[k++] = x.strides()[d];
-            }
-        }
-        return new View(x.storage(), shape, strides, x.offset());
-    }
-
     /** INT32 and BOOL share a storage type; sums and running values of masks are computed as INT32. */
     private static DType lineType(DType dtype) {
         return dtype == DType.BOOL ? DType.INT32 : dtype;
@@ -447,7 +430,7 @@ public final class OpenClBackend implements Backend {
             return;
         }
         int len = x.shape()[dim];
-        View rest = dropDim(x, dim);
+        View rest = x.dropDim(dim);
         Layout lay = Layout.of(out.shape(), rest, out);
         boolean arg = op == ReduceOp.ARGMAX || op == ReduceOp.ARGMIN;
         boolean tree = len >= TREE_MIN_LENGTH && (long) n * len >= 1 << 16;
@@ -468,8 +451,8 @@ public final class OpenClBackend implements Backend {
         if (out.numel() == 0) {
             return;
         }
-        View xLines = dropDim(x, dim);
-        View yLines = dropDim(out, dim);
+        View xLines = x.dropDim(dim);
+        View yLines = out.dropDim(dim);
         Layout lay = Layout.of(yLines.shape(), xLines, yLines);
         int lines = lay.numel();
         elem(lineType(out.dtype()), "cumsum").i(lines).i(x.shape()[dim]).i(x.strides()[dim]).i(out.strides()[dim])
@@ -563,9 +546,9 @@ public final class OpenClBackend implements Backend {
         }
         int[] target = out.strides().clone();
         target[dim] = 0;
-        View lines = dropDim(src, dim);
-        Layout lay = Layout.of(lines.shape(), lines.strides(), dropDim(index, dim).strides(),
-                dropDim(new View(out.storage(), src.shape(), target, out.offset()), dim).strides());
+        View lines = src.dropDim(dim);
+        Layout lay = Layout.of(lines.shape(), lines.strides(), index.dropDim(dim).strides(),
+                new View(out.storage(), src.shape(), target, out.offset()).dropDim(dim).strides());
         int n = lay.numel();
         elem(out.dtype(), "scatter_add").i(n).i(src.shape()[dim]).i(src.strides()[dim]).i(index.strides()[dim])
                 .i(out.strides()[dim]).i(lay.rank()).ints(8, lay.shape())
@@ -585,8 +568,8 @@ public final class OpenClBackend implements Backend {
         }
         int rows = x.numel() / cols;
         int padded = Integer.highestOneBit(cols) == cols ? cols : Integer.highestOneBit(cols) << 1;
-        View xr = dropDim(x, r - 1);
-        Layout lay = Layout.of(xr.shape(), xr, dropDim(values, r - 1), dropDim(indices, r - 1));
+        View xr = x.dropDim(r - 1);
+        Layout lay = Layout.of(xr.shape(), xr, values.dropDim(r - 1), indices.dropDim(r - 1));
         long slots = (long) rows * padded;
         if (slots > Integer.MAX_VALUE / 2) {
             throw new IllegalArgumentException("OpenCL sort: " + rows + " rows of " + cols + " are too many");
