@@ -1,9 +1,10 @@
 /**
  * The runtime's services, used by the headless CLI and the console: the experiment registry (whiteboard of
- * {@link org.reprolab.api.Experiment} services), the run engine, the run store and the feature service.
+ * {@link org.reprolab.api.Experiment} services), the run engine, the run store and the feature service; and
+ * the {@link org.reprolab.runtime.ReportRenderer} SPI (1.4) through which the report bundle draws runs.
  */
 @Export
-@Version("1.3.0")
+@Version("1.4.0")
 package org.reprolab.runtime;
 
 import org.osgi.annotation.bundle.Export;

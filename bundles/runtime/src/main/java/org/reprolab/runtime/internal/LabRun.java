@@ -29,16 +29,19 @@ final class LabRun implements RunHandle {
     private final Path dir;
     private final RunContextImpl ctx;
     private final RunLogger log;
+    private final RunRendering rendering;
     private final CompletableFuture<RunRecord> completion = new CompletableFuture<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile RunRecord record;
     private volatile RunStatus status = RunStatus.QUEUED;
 
-    LabRun(Experiment experiment, Path dir, RunRecord queued, RunContextImpl ctx, RunLogger log) throws IOException {
+    LabRun(Experiment experiment, Path dir, RunRecord queued, RunContextImpl ctx, RunLogger log, RunRendering rendering)
+            throws IOException {
         this.experiment = experiment;
         this.dir = dir;
         this.ctx = ctx;
         this.log = log;
+        this.rendering = rendering;
         this.record = queued;
         save();
     }
@@ -147,12 +150,21 @@ final class LabRun implements RunHandle {
         saveFinal();
     }
 
+    /** Writes the final record, then has the report renderers draw it and records what they wrote. */
     private void saveFinal() {
         try {
             writeMetrics();
             save();
         } catch (IOException e) {
             LOG.error("cannot write the record of run {} in {}: {}", record.runId(), dir, e.toString());
+        }
+        if (!rendering.isEmpty()) {
+            record = rendering.render(record, experiment, dir, log);
+            try {
+                save();
+            } catch (IOException e) {
+                LOG.error("cannot write the record of run {} in {}: {}", record.runId(), dir, e.toString());
+            }
         }
     }
 
