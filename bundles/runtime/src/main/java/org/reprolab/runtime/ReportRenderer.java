@@ -18,10 +18,10 @@ public interface ReportRenderer {
      * @param record     the run's final record
      * @param experiment the experiment that ran
      * @param dir        the run's folder
-     * @return the files written, relative to {@code dir}
-     * @throws Exception when drawing fails; what was written before stays
+     * @return the files written and what could not be drawn
+     * @throws Exception when drawing fails as a whole; what was written before stays
      */
-    List<String> renderRun(RunRecord record, Experiment experiment, Path dir) throws Exception;
+    Drawn renderRun(RunRecord record, Experiment experiment, Path dir) throws Exception;
 
     /**
      * Writes the lab's reproduction report: the latest run of every experiment in the run store, and the installed
@@ -32,4 +32,17 @@ public interface ReportRenderer {
      * @throws Exception when it cannot be written
      */
     Path renderLab(Path file) throws Exception;
+
+    /**
+     * What {@link #renderRun} wrote.
+     *
+     * @param files    the files written, relative to the run's folder
+     * @param warnings what could not be drawn (e.g. one plot), for the run's record
+     */
+    record Drawn(List<String> files, List<String> warnings) {
+        public Drawn {
+            files = List.copyOf(files);
+            warnings = List.copyOf(warnings);
+        }
+    }
 }

@@ -39,7 +39,10 @@ final class RunRendering {
         List<String> warnings = new ArrayList<>();
         for (ReportRenderer renderer : renderers) {
             try {
-                files.addAll(renderer.renderRun(record, experiment, dir));
+                ReportRenderer.Drawn drawn = renderer.renderRun(record, experiment, dir);
+                files.addAll(drawn.files());
+                drawn.warnings().forEach(w -> runLog.warn("{}", w));
+                warnings.addAll(drawn.warnings());
             } catch (Exception | LinkageError | StackOverflowError e) {
                 String warning = "the report of this run could not be drawn (" + renderer.getClass().getName() + "): " + e;
                 runLog.warn(warning, e);

@@ -101,7 +101,7 @@ class RunRenderingTest {
     void aRendererThatThrowsLeavesTheRunSucceededWithAWarning() throws Exception {
         engine().addRenderer(new ReportRenderer() {
             @Override
-            public List<String> renderRun(RunRecord record, Experiment experiment, Path dir) throws IOException {
+            public Drawn renderRun(RunRecord record, Experiment experiment, Path dir) throws IOException {
                 Files.writeString(dir.resolve("half.png"), "x");
                 throw new IOException("disk on fire");
             }
@@ -125,10 +125,10 @@ class RunRenderingTest {
     void whatARendererWritesIsListedAndHeatmapsAndImagesAreKept() throws Exception {
         engine().addRenderer(new ReportRenderer() {
             @Override
-            public List<String> renderRun(RunRecord record, Experiment experiment, Path dir) throws IOException {
+            public Drawn renderRun(RunRecord record, Experiment experiment, Path dir) throws IOException {
                 assertTrue(Files.isRegularFile(dir.resolve("run.json")), "the final record is on disk before drawing");
                 Files.writeString(dir.resolve("report.html"), record.status() + " " + experiment.info().id());
-                return List.of("report.html");
+                return new Drawn(List.of("report.html"), List.of("plot 'grid' could not be drawn: test"));
             }
 
             @Override
@@ -141,7 +141,7 @@ class RunRenderingTest {
         RunRecord stored = Json.read(root.resolve(ok.runId()).resolve("run.json"));
         assertEquals(List.of("report.html"), stored.artifacts());
         assertEquals("SUCCEEDED plotter", Files.readString(root.resolve(ok.runId()).resolve("report.html")));
-        assertEquals(List.of(), stored.warnings());
+        assertEquals(List.of("plot 'grid' could not be drawn: test"), stored.warnings());
         assertEquals(0.5, stored.heatmaps().get(0).value(0, 0));
         assertTrue(Double.isNaN(stored.heatmaps().get(0).value(0, 1)), "NaN survives run.json");
         assertEquals(1f, stored.imageGrids().get(0).pixel(0, 0, 1, 0));
