@@ -2,6 +2,7 @@ package org.reprolab.report.html;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 
 /**
@@ -50,17 +51,15 @@ public final class Html {
         }
     }
 
-    /** A relative link to a file of the lab ('/'-separated path), each segment percent-encoded. */
+    /** A relative link to a file of the lab ('/'-separated path), every other character but the safe ones percent-encoded. */
     public static String localHref(String relativePath) {
         StringBuilder sb = new StringBuilder();
-        for (String segment : relativePath.replace('\\', '/').split("/", -1)) {
-            if (!sb.isEmpty()) {
-                sb.append('/');
-            }
-            try {
-                sb.append(new URI(null, null, segment, null).getRawPath().replace(":", "%3A"));
-            } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("cannot link to '" + relativePath + "'", e);
+        for (byte b : relativePath.replace('\\', '/').getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if (c < 0x80 && (Character.isLetterOrDigit(c) || "/-._~!$&'()*+,;=@".indexOf(c) >= 0)) {
+                sb.append(c);
+            } else {
+                sb.append('%').append(String.format("%02X", b & 0xff));
             }
         }
         return sb.toString();
