@@ -3,15 +3,19 @@ package org.reprolab.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.reprolab.api.ParamException;
 import org.reprolab.launch.HeadlessCommand;
 import org.reprolab.runtime.BadRequestException;
 import org.reprolab.runtime.ExperimentRegistry;
 import org.reprolab.runtime.FeatureException;
 import org.reprolab.runtime.FeatureService;
+import org.reprolab.runtime.ReportRenderer;
 import org.reprolab.runtime.RunEngine;
 import org.reprolab.runtime.RunStore;
 import picocli.CommandLine;
@@ -32,6 +36,10 @@ public final class LabCommandLine implements HeadlessCommand {
     private final RunEngine engine;
     private final RunStore store;
     private final FeatureService features;
+
+    /** The report bundle's renderer, for {@code report}; the other commands work without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ReportRenderer reports;
 
     /** Needs the FeatureService also so that no command runs before the installed features are started. */
     @Activate
@@ -67,6 +75,7 @@ public final class LabCommandLine implements HeadlessCommand {
                 .addSubcommand("run", new RunCommand(engine, out, err))
                 .addSubcommand("runs", new RunsCommand(store, out))
                 .addSubcommand("feature", new FeatureCommand(features, out))
+                .addSubcommand("report", new ReportCommand(() -> Optional.ofNullable(reports), out, err))
                 .addSubcommand("help", new CommandLine.HelpCommand());
         cli.setOut(outWriter).setErr(errWriter);
         cli.setParameterExceptionHandler((e, a) -> {
