@@ -18,11 +18,13 @@ import java.util.regex.Pattern;
  * @param yLabel the y axis' label; null takes the series' own
  * @param logScaleX whether the x axis is logarithmic (points with x ≤ 0 are then left out)
  * @param logScaleY whether the y axis is logarithmic (points with y ≤ 0 are then left out)
- * @param dashed series whose name contains this text are drawn dashed, in the colour of the series drawn before
- *               them (e.g. "theory" beside its measured curve); null for none
+ * @param dashed series whose name contains this text are drawn dashed, in the colour of the last plain series
+ *               before them (e.g. "theory" right after the measured curve it predicts); null for none
+ * @param marked series whose name contains this text are drawn as points without a line, in the colour of the
+ *               last plain series before them (e.g. "optimum" right after its curve); null for none
  */
 public record PlotSpec(String id, String title, Kind kind, String xLabel, String yLabel, boolean logScaleX,
-                       boolean logScaleY, String dashed) {
+                       boolean logScaleY, String dashed, String marked) {
 
     private static final Pattern ID = Pattern.compile("[a-z0-9]+([-./][a-z0-9]+)*([-./]?\\*)?");
 
@@ -52,52 +54,57 @@ public record PlotSpec(String id, String title, Kind kind, String xLabel, String
 
     /** A line plot with linear axes. */
     public static PlotSpec line(String id, String title) {
-        return new PlotSpec(id, title, Kind.LINE, null, null, false, false, null);
+        return new PlotSpec(id, title, Kind.LINE, null, null, false, false, null, null);
     }
 
     /** A scatter plot with linear axes. */
     public static PlotSpec scatter(String id, String title) {
-        return new PlotSpec(id, title, Kind.SCATTER, null, null, false, false, null);
+        return new PlotSpec(id, title, Kind.SCATTER, null, null, false, false, null, null);
     }
 
     /** A grouped bar chart. */
     public static PlotSpec bar(String id, String title) {
-        return new PlotSpec(id, title, Kind.BAR, null, null, false, false, null);
+        return new PlotSpec(id, title, Kind.BAR, null, null, false, false, null, null);
     }
 
     /** A heat map. */
     public static PlotSpec heatmap(String id, String title) {
-        return new PlotSpec(id, title, Kind.HEATMAP, null, null, false, false, null);
+        return new PlotSpec(id, title, Kind.HEATMAP, null, null, false, false, null, null);
     }
 
     /** A grid of images. */
     public static PlotSpec imageGrid(String id, String title) {
-        return new PlotSpec(id, title, Kind.IMAGE_GRID, null, null, false, false, null);
+        return new PlotSpec(id, title, Kind.IMAGE_GRID, null, null, false, false, null, null);
     }
 
     /** This figure with a logarithmic x axis. */
     public PlotSpec logX() {
-        return new PlotSpec(id, title, kind, xLabel, yLabel, true, logScaleY, dashed);
+        return new PlotSpec(id, title, kind, xLabel, yLabel, true, logScaleY, dashed, marked);
     }
 
     /** This figure with a logarithmic y axis. */
     public PlotSpec logY() {
-        return new PlotSpec(id, title, kind, xLabel, yLabel, logScaleX, true, dashed);
+        return new PlotSpec(id, title, kind, xLabel, yLabel, logScaleX, true, dashed, marked);
     }
 
     /** This figure with both axes logarithmic. */
     public PlotSpec logLog() {
-        return new PlotSpec(id, title, kind, xLabel, yLabel, true, true, dashed);
+        return new PlotSpec(id, title, kind, xLabel, yLabel, true, true, dashed, marked);
     }
 
     /** This figure with its own axis labels (null keeps the series' own). */
     public PlotSpec labels(String x, String y) {
-        return new PlotSpec(id, title, kind, x, y, logScaleX, logScaleY, dashed);
+        return new PlotSpec(id, title, kind, x, y, logScaleX, logScaleY, dashed, marked);
     }
 
     /** This figure, drawing dashed the series whose name contains {@code text}. */
     public PlotSpec dashed(String text) {
-        return new PlotSpec(id, title, kind, xLabel, yLabel, logScaleX, logScaleY, text);
+        return new PlotSpec(id, title, kind, xLabel, yLabel, logScaleX, logScaleY, text, marked);
+    }
+
+    /** This figure, drawing as points the series whose name contains {@code text} (e.g. an optimum on its curve). */
+    public PlotSpec marked(String text) {
+        return new PlotSpec(id, title, kind, xLabel, yLabel, logScaleX, logScaleY, dashed, text);
     }
 
     /** Whether this declaration is a family of figures (its id ends in {@code *}). */

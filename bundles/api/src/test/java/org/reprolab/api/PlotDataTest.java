@@ -20,6 +20,11 @@ class PlotDataTest {
         assertTrue(family.matches("mse-vs-trees-500-leaves-bootstrap"));
         assertFalse(family.matches("mse-vs-offset"));
         assertTrue(family.logScaleY() && !family.logScaleX());
+        PlotSpec styled = PlotSpec.line("p", "t").dashed("theory").marked("optimum").logLog().labels("N", null);
+        assertEquals("theory", styled.dashed());
+        assertEquals("optimum", styled.marked());
+        assertTrue(styled.logScaleX() && styled.logScaleY());
+        assertEquals("N", styled.xLabel());
         assertTrue(PlotSpec.line("mse-vs-fitting-ratio*", "t").matches("mse-vs-fitting-ratio/a1.5-b3-n64"));
     }
 

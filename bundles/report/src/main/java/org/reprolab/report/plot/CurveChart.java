@@ -6,8 +6,10 @@ import java.awt.Graphics2D;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.CategorySeries;
@@ -24,70 +26,91 @@ import org.reprolab.api.Series;
 
 /**
  * Line, scatter and bar figures, drawn with XChart. Points a log axis cannot show (≤ 0) and non-finite points are
- * left out and counted in the figure's notes; error bars that would cross zero on a log axis are cut short.
+ * left out and counted in the figure's notes; error bars that would cross zero on a log axis are cut short; a log
+ * axis over more than {@value #MAX_DECADES} decades (where XChart's labels would run into each other) is drawn as
+ * log₁₀ of the values on a linear axis, and the notes say so.
  */
 final class CurveChart {
 
     /** Series with more points than this are drawn without markers. */
     private static final int MARKER_LIMIT = 30;
+    private static final int MAX_DECADES = 10;
 
     private CurveChart() {
     }
 
     static Drawing draw(Figure f) {
         List<String> notes = new ArrayList<>();
-        List<Curve> curves = curves(f, notes);
+        boolean bar = f.kind() == PlotSpec.Kind.BAR;
+        List<Curve> curves = curves(f, !bar && f.spec().logScaleX(), f.spec().logScaleY(), notes);
+        Axis x = axis(f.xLabel(), !bar && f.spec().logScaleX(), decades(curves, Curve::x), "x", notes);
+        Axis y = axis(f.yLabel(), f.spec().logScaleY(), decades(curves, Curve::y), "y", notes);
+        curves = curves.stream().map(c -> c.inLog10(x.log10, y.log10)).toList();
         int height = Style.PLOT_HEIGHT + Style.LEGEND_LINE * Math.max(1, curves.size()) + 16;
-        Chart<?, ?> chart = f.kind() == PlotSpec.Kind.BAR ? bars(f, curves, height) : xy(f, curves, height);
+        Chart<?, ?> chart = bar ? bars(f, curves, y, height) : xy(f, curves, x, y, height);
         if (curves.isEmpty()) {
             notes.add("no point to draw");
         }
         return new Drawing(new ChartPainting(chart, Style.WIDTH, height), notes);
     }
 
-    private static XYChart xy(Figure f, List<Curve> curves, int height) {
-        XYChart chart = new XYChartBuilder().width(Style.WIDTH).height(height).title(f.title())
-                .xAxisTitle(f.xLabel()).yAxisTitle(f.yLabel()).build();
-        style(chart.getStyler());
-        chart.getStyler().setXAxisLogarithmic(f.spec().logScaleX()).setYAxisLogarithmic(f.spec().logScaleY());
-        logTicks(chart.getStyler(), true, f.spec().logScaleX(), decades(curves, Curve::x));
-        logTicks(chart.getStyler(), false, f.spec().logScaleY(), decades(curves, Curve::y));
+    private static XYChart xy(Figure f, List<Curve> curves, Axis x, Axis y, int height) {
+        XYChart chart = new XYChartBuilder().width(Style.WIDTH).height(height).title(title(f))
+                .xAxisTitle(x.title).yAxisTitle(y.title).build();
+        AxesChartStyler st = chart.getStyler();
+        style(st);
+        st.setXAxisLogarithmic(x.log).setYAxisLogarithmic(y.log);
+        st.setXAxisDecimalPattern(decimalPattern(curves, Curve::x));
+        st.setYAxisDecimalPattern(decimalPattern(curves, Curve::y));
+        if (x.log) {
+            // one label per decade leaves a short axis with one label or none; XChart's in-between labels crowd a
+            // longer one (along x sooner, where labels stand side by side)
+            st.setXAxisLogarithmicDecadeOnly(decades(curves, Curve::x) > 1);
+        }
+        if (y.log) {
+            st.setYAxisLogarithmicDecadeOnly(decades(curves, Curve::y) > 2);
+        }
         chart.getStyler().setDefaultSeriesRenderStyle(f.kind() == PlotSpec.Kind.SCATTER
-                ? org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Scatter : org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Line);
+                ? XYSeries.XYSeriesRenderStyle.Scatter : XYSeries.XYSeriesRenderStyle.Line);
         for (Curve c : curves) {
             XYSeries s = chart.addSeries(c.name, c.x, c.y, c.err);
             s.setLineColor(c.colour);
             s.setMarkerColor(c.colour);
-            s.setLineStyle(c.dashed ? Style.DASHED : new BasicStroke(2f));
-            s.setMarker(c.dashed || c.x.length > MARKER_LIMIT && f.kind() != PlotSpec.Kind.SCATTER
-                    ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
+            s.setLineStyle(c.style == Look.DASHED ? Style.DASHED : new BasicStroke(2f));
+            if (c.style == Look.POINTS) {
+                s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            }
+            boolean markers = c.style == Look.POINTS || c.style == Look.PLAIN
+                    && (c.x.length <= MARKER_LIMIT || f.kind() == PlotSpec.Kind.SCATTER);
+            s.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
         }
         return chart;
     }
 
-    private static CategoryChart bars(Figure f, List<Curve> curves, int height) {
-        CategoryChart chart = new CategoryChartBuilder().width(Style.WIDTH).height(height).title(f.title())
-                .xAxisTitle(f.xLabel()).yAxisTitle(f.yLabel()).build();
+    private static CategoryChart bars(Figure f, List<Curve> curves, Axis y, int height) {
+        CategoryChart chart = new CategoryChartBuilder().width(Style.WIDTH).height(height).title(title(f))
+                .xAxisTitle(f.xLabel()).yAxisTitle(y.title).build();
         style(chart.getStyler());
-        chart.getStyler().setYAxisLogarithmic(f.spec().logScaleY());
+        chart.getStyler().setYAxisLogarithmic(y.log);
+        chart.getStyler().setYAxisDecimalPattern(decimalPattern(curves, Curve::y));
         chart.getStyler().setOverlapped(false);
         chart.getStyler().setAvailableSpaceFill(0.8);
         TreeSet<Double> xs = new TreeSet<>();
         curves.forEach(c -> {
-            for (double x : c.x) {
-                xs.add(x);
+            for (double v : c.x) {
+                xs.add(v);
             }
         });
         List<String> categories = xs.stream().map(ClaimCheck::format).toList();
         for (Curve c : curves) {
-            List<Double> y = new ArrayList<>();
+            List<Double> values = new ArrayList<>();
             List<Double> err = new ArrayList<>();
-            for (double x : xs) {
-                int at = indexOf(c.x, x);
-                y.add(at < 0 ? null : c.y[at]);
+            for (double v : xs) {
+                int at = indexOf(c.x, v);
+                values.add(at < 0 ? null : c.y[at]);
                 err.add(at < 0 || c.err == null ? 0.0 : c.err[at]);
             }
-            CategorySeries s = chart.addSeries(c.name, categories, y, c.err == null ? null : err);
+            CategorySeries s = chart.addSeries(c.name, categories, values, c.err == null ? null : err);
             s.setFillColor(c.colour);
             s.setLineColor(c.colour);
         }
@@ -117,71 +140,47 @@ final class CurveChart {
         st.setChartPadding(14);
         st.setPlotMargin(6);
         st.setAntiAlias(true);
-        st.setLocale(java.util.Locale.ROOT);
+        st.setLocale(Locale.ROOT);
         st.setSeriesColors(Style.palette());
     }
 
-    /** The figure's series as they can be drawn: cleaned, uniquely named and coloured; what was left out goes to notes. */
-    private static List<Curve> curves(Figure f, List<String> notes) {
-        List<Curve> curves = new ArrayList<>();
-        Set<String> names = new HashSet<>();
-        boolean logX = f.spec().logScaleX() && f.kind() != PlotSpec.Kind.BAR;
-        boolean logY = f.spec().logScaleY();
-        int colours = 0;
-        Color previous = null;
-        for (Series s : f.series()) {
-            double[] x = s.x();
-            double[] y = s.y();
-            double[] e = s.err();
-            List<double[]> kept = new ArrayList<>();
-            int dropped = 0;
-            for (int i = 0; i < x.length; i++) {
-                boolean finite = Double.isFinite(x[i]) && Double.isFinite(y[i]);
-                if (!finite || logX && x[i] <= 0 || logY && y[i] <= 0) {
-                    dropped++;
-                } else {
-                    double err = e == null || !Double.isFinite(e[i]) ? 0 : Math.abs(e[i]);
-                    // a symmetric bar below zero has no place on a log axis: cut it just above zero
-                    kept.add(new double[] {x[i], y[i], logY ? Math.min(err, y[i] * 0.999) : err});
-                }
-            }
-            if (dropped > 0) {
-                notes.add("'" + s.name() + "': " + dropped + " of " + x.length + " points left out ("
-                        + (logX || logY ? "≤ 0 on a log axis, or " : "") + "not finite)");
-            }
-            boolean dashed = f.spec().dashed() != null && s.name().contains(f.spec().dashed());
-            Color colour = dashed && previous != null ? previous : Style.palette(colours++);
-            if (!dashed) {
-                previous = colour;
-            }
-            if (kept.isEmpty()) {
-                continue;
-            }
-            double[] cx = kept.stream().mapToDouble(p -> p[0]).toArray();
-            double[] cy = kept.stream().mapToDouble(p -> p[1]).toArray();
-            double[] ce = e == null ? null : kept.stream().mapToDouble(p -> p[2]).toArray();
-            curves.add(new Curve(unique(s.name(), names), cx, cy, ce, colour, dashed));
+    /** How an axis is drawn: its title, and whether it is logarithmic or shows log₁₀ of the values. */
+    private record Axis(String title, boolean log, boolean log10) {
+    }
+
+    private static Axis axis(String title, boolean log, double decades, String name, List<String> notes) {
+        if (log && decades > MAX_DECADES) {
+            notes.add(String.format(Locale.ROOT, "%s drawn as log₁₀: the values span %.0f decades", name, decades));
+            return new Axis("log₁₀ " + title, false, true);
         }
-        return curves;
+        return new Axis(title, log, false);
+    }
+
+    /** The title cut to the figure's width: XChart would clip it mid-letter. */
+    private static String title(Figure f) {
+        return Style.fit(Style.TITLE, f.title(), Style.WIDTH - 40);
     }
 
     /**
-     * One label per decade leaves a short log axis with one label or none, so within two decades (one along x, where
-     * labels stand side by side) XChart labels every mantissa; beyond, decades only, or the labels crowd.
+     * Tick labels as people write numbers ("0.02", not XChart's ".02"): plain with up to four decimals for ordinary
+     * magnitudes, scientific for tiny or huge ones.
      */
-    private static void logTicks(AxesChartStyler st, boolean xAxis, boolean logarithmic, double decades) {
-        if (!logarithmic) {
-            return;
+    private static String decimalPattern(List<Curve> curves, Function<Curve, double[]> values) {
+        double smallest = Double.POSITIVE_INFINITY;
+        double largest = 0;
+        for (Curve c : curves) {
+            for (double v : values.apply(c)) {
+                if (v != 0) {
+                    smallest = Math.min(smallest, Math.abs(v));
+                    largest = Math.max(largest, Math.abs(v));
+                }
+            }
         }
-        if (xAxis) {
-            st.setXAxisLogarithmicDecadeOnly(decades > 1);
-        } else {
-            st.setYAxisLogarithmicDecadeOnly(decades > 2);
-        }
+        return smallest < 1e-3 || largest >= 1e6 ? "0.##E0" : "0.####";
     }
 
     /** How many decades the positive values span. */
-    private static double decades(List<Curve> curves, java.util.function.Function<Curve, double[]> values) {
+    private static double decades(List<Curve> curves, Function<Curve, double[]> values) {
         double lo = Double.POSITIVE_INFINITY;
         double hi = 0;
         for (Curve c : curves) {
@@ -193,6 +192,56 @@ final class CurveChart {
             }
         }
         return hi > 0 ? Math.log10(hi / lo) : 0;
+    }
+
+    /**
+     * The figure's series as they can be drawn: cleaned, uniquely named and coloured; what was left out goes to
+     * notes. A dashed or point series takes the colour of the last plain series before it.
+     */
+    private static List<Curve> curves(Figure f, boolean logX, boolean logY, List<String> notes) {
+        List<Curve> curves = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        int colours = 0;
+        Color previous = null;
+        for (Series s : f.series()) {
+            double[] x = s.x();
+            double[] y = s.y();
+            double[] e = s.err();
+            List<double[]> kept = new ArrayList<>();
+            for (int i = 0; i < x.length; i++) {
+                boolean finite = Double.isFinite(x[i]) && Double.isFinite(y[i]);
+                if (finite && !(logX && x[i] <= 0) && !(logY && y[i] <= 0)) {
+                    double err = e == null || !Double.isFinite(e[i]) ? 0 : Math.abs(e[i]);
+                    // a symmetric bar below zero has no place on a log axis: cut it just above zero
+                    kept.add(new double[] {x[i], y[i], logY ? Math.min(err, y[i] * 0.999) : err});
+                }
+            }
+            int dropped = x.length - kept.size();
+            if (dropped > 0) {
+                notes.add("'" + s.name() + "': " + dropped + " of " + x.length + " points left out ("
+                        + (logX || logY ? "≤ 0 on a log axis, or " : "") + "not finite)");
+            }
+            Look look = look(f.spec(), s.name());
+            Color colour = look != Look.PLAIN && previous != null ? previous : Style.palette(colours++);
+            if (look == Look.PLAIN) {
+                previous = colour;
+            }
+            if (kept.isEmpty()) {
+                continue;
+            }
+            double[] cx = kept.stream().mapToDouble(p -> p[0]).toArray();
+            double[] cy = kept.stream().mapToDouble(p -> p[1]).toArray();
+            double[] ce = e == null ? null : kept.stream().mapToDouble(p -> p[2]).toArray();
+            curves.add(new Curve(unique(s.name(), names), cx, cy, ce, colour, look));
+        }
+        return curves;
+    }
+
+    private static Look look(PlotSpec spec, String name) {
+        if (spec.marked() != null && name.contains(spec.marked())) {
+            return Look.POINTS;
+        }
+        return spec.dashed() != null && name.contains(spec.dashed()) ? Look.DASHED : Look.PLAIN;
     }
 
     /** XChart needs distinct series names. */
@@ -214,7 +263,25 @@ final class CurveChart {
         return -1;
     }
 
-    private record Curve(String name, double[] x, double[] y, double[] err, Color colour, boolean dashed) {
+    private enum Look { PLAIN, DASHED, POINTS }
+
+    private record Curve(String name, double[] x, double[] y, double[] err, Color colour, Look style) {
+
+        /** This curve with x and/or y replaced by their log₁₀ (error bars then have no symmetric equivalent: dropped). */
+        Curve inLog10(boolean logX, boolean logY) {
+            if (!logX && !logY) {
+                return this;
+            }
+            return new Curve(name, logX ? log10(x) : x, logY ? log10(y) : y, logY ? null : err, colour, style);
+        }
+
+        private static double[] log10(double[] values) {
+            double[] out = new double[values.length];
+            for (int i = 0; i < values.length; i++) {
+                out[i] = Math.log10(values[i]);
+            }
+            return out;
+        }
     }
 
     /** An XChart chart as a painting. */

@@ -140,6 +140,7 @@ final class HeatmapChart {
             double cw = cellWidth();
             double ch = cellHeight();
             boolean values = cw >= 46 && ch >= 18;
+            java.util.Set<Long> marked = markedCells();
             g.setFont(Style.SMALL);
             for (int r = 0; r < h.rows().size(); r++) {
                 for (int c = 0; c < h.columns().size(); c++) {
@@ -148,7 +149,7 @@ final class HeatmapChart {
                     Color fill = Double.isFinite(v) ? colour(v) : Style.EMPTY;
                     g.setColor(fill);
                     g.fill(cell);
-                    if (values && Double.isFinite(v)) {
+                    if (values && Double.isFinite(v) && !marked.contains((long) r << 32 | c)) {
                         g.setColor(Style.textOn(fill));
                         centre(g, ClaimCheck.format(v), cell.getCenterX(), cell.getCenterY() + 4);
                     }
@@ -157,6 +158,21 @@ final class HeatmapChart {
             g.setColor(Style.MUTED);
             g.setStroke(new BasicStroke(1f));
             g.draw(new Rectangle2D.Double(left, TOP, plotWidth, plotHeight));
+        }
+
+        /** The cells an overlaid point sits in: their values would sit under its marker. */
+        private java.util.Set<Long> markedCells() {
+            java.util.Set<Long> cells = new java.util.HashSet<>();
+            for (Series s : f.series()) {
+                double[] x = s.x();
+                double[] y = s.y();
+                for (int k = 0; k < x.length; k++) {
+                    if (Double.isFinite(x[k]) && Double.isFinite(y[k])) {
+                        cells.add(Math.round(y[k]) << 32 | Math.round(x[k]));
+                    }
+                }
+            }
+            return cells;
         }
 
         private void columnLabels(Graphics2D g) {
@@ -257,7 +273,8 @@ final class HeatmapChart {
                 g.draw(path);
                 for (int k = 0; k < x.length; k++) {
                     if (Double.isFinite(x[k]) && Double.isFinite(y[k])) {
-                        marker(g, left + (x[k] + 0.5) * cw, TOP + (y[k] + 0.5) * ch, colour, i == 0 ? Style.INK : Color.WHITE);
+                        marker(g, left + (x[k] + 0.5) * cw, TOP + (y[k] + 0.5) * ch, Math.max(3, 10 - 3 * i), colour,
+                                i == 0 ? Style.INK : Color.WHITE);
                     }
                 }
                 int ly = legendTop + 10 + i * Style.LEGEND_LINE + Style.LEGEND_LINE / 2;
@@ -266,7 +283,7 @@ final class HeatmapChart {
                 g.setStroke(new BasicStroke(2f));
                 g.setColor(colour);
                 g.draw(new Line2D.Double(left + 2, ly, left + 26, ly));
-                marker(g, left + 14, ly, colour, Style.INK);
+                marker(g, left + 14, ly, Math.max(3, 10 - 3 * i), colour, i == 0 ? Style.INK : Color.WHITE);
                 g.setColor(Style.INK);
                 g.setFont(Style.LEGEND);
                 g.drawString(Style.fit(Style.LEGEND, s.name(), width - left - 60), left + 38, ly + 5);
@@ -289,8 +306,8 @@ final class HeatmapChart {
             return out.stream().mapToDouble(Double::doubleValue).toArray();
         }
 
-        private static void marker(Graphics2D g, double x, double y, Color fill, Color edge) {
-            Ellipse2D dot = new Ellipse2D.Double(x - 3.5, y - 3.5, 7, 7);
+        private static void marker(Graphics2D g, double x, double y, double size, Color fill, Color edge) {
+            Ellipse2D dot = new Ellipse2D.Double(x - size / 2, y - size / 2, size, size);
             g.setColor(fill);
             g.fill(dot);
             g.setColor(edge);

@@ -68,6 +68,14 @@ class PlotsTest {
     }
 
     @Test
+    void aLogAxisOverManyDecadesIsDrawnAsLog10WithMarkedPoints() throws Exception {
+        Series path = Series.of("ratio", "empirical", "R", "MSE", new double[] {1e-25, 1e-12, 1e-3, 0.5}, new double[] {1, 0.9, 0.7, 0.8});
+        Series optimum = Series.of("ratio", "empirical optimum", "R", "MSE", new double[] {1e-3}, new double[] {0.7});
+        Plotted p = writeOne(figure(PlotSpec.line("ratio", "MSE vs R").logX().marked("optimum"), List.of(path, optimum), null, null));
+        assertEquals(List.of("x drawn as log₁₀: the values span 25 decades"), p.notes());
+    }
+
+    @Test
     void scatterAndBarPlotsRender() throws Exception {
         writeOne(figure(PlotSpec.scatter("curves", "scatter"), List.of(RISING, THEORY), null, null));
         Series other = new Series("curves", "tree", "σ", "MSE", new double[] {0, 1, 2}, new double[] {0.5, 1.2, 2.2},

@@ -29,15 +29,13 @@ final class Figures {
      * three decomposition panels; forest vs tree by noise level; df vs mf.
      */
     static final List<PlotSpec> PLOTS = List.of(
-            PlotSpec.line("eff-params-vs-trees-*", "Effective parameters vs trees (solid: test inputs, dashed: training inputs)")
-                    .dashed("train"),
+            PlotSpec.line("eff-params-vs-trees-*", "Effective parameters p̂ vs trees").dashed("train"),
             PlotSpec.line("mse-vs-trees-*", "Test MSE vs trees"),
             PlotSpec.line("train-test-gap-*", "Gap p̂_train − p̂_test vs trees"),
-            PlotSpec.line("eff-params-vs-offset", "Effective parameters at shifted test inputs (dashed: single tree)")
-                    .dashed("single tree"),
-            PlotSpec.line("mse-vs-offset", "Test MSE at shifted test inputs (dashed: single tree)").dashed("single tree"),
+            PlotSpec.line("eff-params-vs-offset", "Effective parameters p̂_test at shifted test inputs").dashed("single tree"),
+            PlotSpec.line("mse-vs-offset", "Test MSE at shifted test inputs").dashed("single tree"),
             PlotSpec.line("decomposition-mse", "Mean test MSE over R forests vs trees (σ = 0)"),
-            PlotSpec.line("decomposition-repbias", "Representation bias (MSE of the best of R forests) vs trees (σ = 0)"),
+            PlotSpec.line("decomposition-repbias", "RepBias (MSE of the best of R forests) vs trees (σ = 0)"),
             PlotSpec.line("decomposition-modvar", "Model variability vs trees (σ = 0)").logY(),
             PlotSpec.bar("forest-vs-tree-by-noise", "Forest vs single tree: test MSE by outcome noise σ"),
             PlotSpec.line("df-vs-max-features", "Degrees of freedom vs max_features (shallow bootstrap forests)"));
