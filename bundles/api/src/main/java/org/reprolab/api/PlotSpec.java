@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  * @param yLabel the y axis' label; null takes the series' own
  * @param logScaleX whether the x axis is logarithmic (points with x ≤ 0 are then left out)
  * @param logScaleY whether the y axis is logarithmic (points with y ≤ 0 are then left out)
- * @param dashed series whose name contains this text are drawn dashed, in the colour of the last plain series
- *               before them (e.g. "theory" right after the measured curve it predicts); null for none
+ * @param dashed series whose name contains this text are drawn dashed, in a darker shade of the colour of the last
+ *               plain series before them (e.g. "theory" right after the measured curve it predicts); null for none
  * @param marked series whose name contains this text are drawn as points without a line, in the colour of the
  *               last plain series before them (e.g. "optimum" right after its curve); null for none
  */

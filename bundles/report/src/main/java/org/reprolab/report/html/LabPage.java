@@ -116,6 +116,10 @@ public final class LabPage {
                                 + ", expected " + c.expected());
             }
             h.close("div");
+            if ("smoke".equals(r.profile())) {
+                h.element("div", "smoke profile: toy scale, to check the machinery; the claims are meant for the full "
+                        + "profile", "class", "muted small");
+            }
         }
         h.close("td");
 
@@ -128,7 +132,7 @@ public final class LabPage {
             h.element("span", status == null ? r.status() : Formats.status(status),
                     "class", "badge " + (status == null ? "idle" : Formats.statusClass(status)));
             if (r.error() != null) {
-                h.element("div", shorten(r.error(), 120), "class", "muted small", "title", r.error());
+                h.element("div", shorten(r.error(), 90), "class", "muted small", "title", r.error());
             }
         }
         h.close("td");
@@ -140,7 +144,7 @@ public final class LabPage {
             h.element("div", e.runs() == 1 ? "1 run" : e.runs() + " runs", "class", "muted small").close("td");
             h.element("td", r.backend(), "class", "mono");
             h.element("td", Formats.duration(r.wallSeconds()), "class", "num");
-            h.element("td", Formats.when(r.endedAt() != null ? r.endedAt() : r.queuedAt()), "class", "small");
+            h.element("td", Formats.when(r.endedAt() != null ? r.endedAt() : r.queuedAt()), "class", "small nowrap");
         }
         h.close("tr");
     }

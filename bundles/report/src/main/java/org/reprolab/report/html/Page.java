@@ -10,7 +10,7 @@ final class Page {
             * { box-sizing: border-box; }
             body { margin: 0; background: var(--ground); color: var(--ink); line-height: 1.45;
               font: 15px/1.5 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; }
-            main { max-width: 1200px; margin: 0 auto; padding: 28px 28px 60px; }
+            main { max-width: 1320px; margin: 0 auto; padding: 28px 28px 60px; }
             a { color: var(--accent); text-decoration: none; } a:hover { text-decoration: underline; }
             header.top { display: flex; justify-content: space-between; align-items: baseline; gap: 16px; flex-wrap: wrap; }
             header.top .brand { font-weight: 700; letter-spacing: .02em; color: var(--muted); font-size: 13px;
@@ -29,7 +29,8 @@ final class Page {
             .facts { display: grid; grid-template-columns: repeat(auto-fill, minmax(200px, 1fr)); gap: 10px 22px;
               background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 14px 18px; margin: 18px 0 0; }
             .facts div span { display: block; color: var(--muted); font-size: 12px; text-transform: uppercase; letter-spacing: .04em; }
-            .facts div b { font-weight: 600; word-break: break-word; }
+            .facts div b { font-weight: 600; overflow-wrap: anywhere; }
+            .facts div.wide { grid-column: span 2; }
             .scroll { overflow-x: auto; background: var(--paper); border: 1px solid var(--line); border-radius: 10px; }
             table { border-collapse: collapse; width: 100%; font-size: 14px; }
             th, td { text-align: left; padding: 8px 12px; border-bottom: 1px solid var(--line); vertical-align: top; }
@@ -53,8 +54,9 @@ final class Page {
             .chips { margin-top: 6px; display: flex; flex-wrap: wrap; gap: 4px; }
             .chip { font-size: 11px; font-weight: 600; padding: 0 6px; border-radius: 4px; cursor: help; }
             .chip.held { color: var(--held); background: var(--held-bg); } .chip.missed { color: var(--missed); background: var(--missed-bg); }
-            .muted { color: var(--muted); } .small { font-size: 13px; }
-            .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(520px, 1fr)); gap: 16px; }
+            .muted { color: var(--muted); } .small { font-size: 13px; } .nowrap { white-space: nowrap; }
+            table.lab td:nth-child(3) { max-width: 220px; }
+            .figures { display: grid; grid-template-columns: repeat(auto-fill, minmax(580px, 1fr)); gap: 16px; }
             figure { margin: 0; background: var(--paper); border: 1px solid var(--line); border-radius: 10px; padding: 10px; }
             figure img { width: 100%; height: auto; display: block; }
             figcaption { font-size: 13px; color: var(--muted); padding: 6px 4px 0; }

@@ -85,19 +85,24 @@ public final class RunPage {
         h.close("div");
         fact(h, "Claims held", r.claimCount() == 0 ? "–" : r.claimsHeld() + " of " + r.claimCount());
         fact(h, "Experiment", r.experimentId());
-        fact(h, "Run", r.runId());
+        wideFact(h, "Run", r.runId());
         fact(h, "Profile", r.profile());
         fact(h, "Seed", Long.toString(r.seed()));
         fact(h, "Backend", r.backend());
         fact(h, "Wall time", Formats.duration(r.wallSeconds()));
         fact(h, "Started", Formats.when(r.startedAt()));
         fact(h, "Ended", Formats.when(r.endedAt()));
-        fact(h, "Bundle", (r.bundle() == null ? "–" : r.bundle()) + " " + (r.bundleVersion() == null ? "" : r.bundleVersion()));
+        wideFact(h, "Bundle", (r.bundle() == null ? "–" : r.bundle()) + " " + (r.bundleVersion() == null ? "" : r.bundleVersion()));
         h.close("div");
     }
 
     private static void fact(Html h, String label, String value) {
         h.open("div").element("span", label).element("b", value == null ? "–" : value).close("div");
+    }
+
+    /** A fact that needs two columns: a run id or a bundle name does not break well. */
+    private static void wideFact(Html h, String label, String value) {
+        h.open("div", "class", "wide").element("span", label).element("b", value == null ? "–" : value).close("div");
     }
 
     private static void problems(Html h, RunRecord r) {

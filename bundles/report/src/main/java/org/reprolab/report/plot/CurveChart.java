@@ -60,8 +60,8 @@ final class CurveChart {
         AxesChartStyler st = chart.getStyler();
         style(st);
         st.setXAxisLogarithmic(x.log).setYAxisLogarithmic(y.log);
-        st.setXAxisDecimalPattern(decimalPattern(curves, Curve::x));
-        st.setYAxisDecimalPattern(decimalPattern(curves, Curve::y));
+        st.setXAxisDecimalPattern(decimalPattern(curves, Curve::x, x.log));
+        st.setYAxisDecimalPattern(decimalPattern(curves, Curve::y, y.log));
         if (x.log) {
             // one label per decade leaves a short axis with one label or none; XChart's in-between labels crowd a
             // longer one (along x sooner, where labels stand side by side)
@@ -82,7 +82,7 @@ final class CurveChart {
             }
             boolean markers = c.style == Look.POINTS || c.style == Look.PLAIN
                     && (c.x.length <= MARKER_LIMIT || f.kind() == PlotSpec.Kind.SCATTER);
-            s.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+            s.setMarker(!markers ? SeriesMarkers.NONE : c.style == Look.POINTS ? SeriesMarkers.DIAMOND : SeriesMarkers.CIRCLE);
         }
         return chart;
     }
@@ -92,7 +92,7 @@ final class CurveChart {
                 .xAxisTitle(f.xLabel()).yAxisTitle(y.title).build();
         style(chart.getStyler());
         chart.getStyler().setYAxisLogarithmic(y.log);
-        chart.getStyler().setYAxisDecimalPattern(decimalPattern(curves, Curve::y));
+        chart.getStyler().setYAxisDecimalPattern(decimalPattern(curves, Curve::y, y.log));
         chart.getStyler().setOverlapped(false);
         chart.getStyler().setAvailableSpaceFill(0.8);
         TreeSet<Double> xs = new TreeSet<>();
@@ -163,9 +163,10 @@ final class CurveChart {
 
     /**
      * Tick labels as people write numbers ("0.02", not XChart's ".02"): plain with up to four decimals for ordinary
-     * magnitudes, scientific for tiny or huge ones.
+     * magnitudes, scientific for tiny or huge ones (on a log axis, the smallest value decides; on a linear one, the
+     * largest: its ticks are multiples of a step of that size).
      */
-    private static String decimalPattern(List<Curve> curves, Function<Curve, double[]> values) {
+    private static String decimalPattern(List<Curve> curves, Function<Curve, double[]> values, boolean log) {
         double smallest = Double.POSITIVE_INFINITY;
         double largest = 0;
         for (Curve c : curves) {
@@ -176,7 +177,7 @@ final class CurveChart {
                 }
             }
         }
-        return smallest < 1e-3 || largest >= 1e6 ? "0.##E0" : "0.####";
+        return log && smallest < 1e-3 || largest < 1e-3 || largest >= 1e6 ? "0.##E0" : "0.####";
     }
 
     /** How many decades the positive values span. */
@@ -196,7 +197,7 @@ final class CurveChart {
 
     /**
      * The figure's series as they can be drawn: cleaned, uniquely named and coloured; what was left out goes to
-     * notes. A dashed or point series takes the colour of the last plain series before it.
+     * notes. A dashed or point series takes the colour of the last plain series before it (dashed: a darker shade).
      */
     private static List<Curve> curves(Figure f, boolean logX, boolean logY, List<String> notes) {
         List<Curve> curves = new ArrayList<>();
@@ -222,7 +223,9 @@ final class CurveChart {
                         + (logX || logY ? "≤ 0 on a log axis, or " : "") + "not finite)");
             }
             Look look = look(f.spec(), s.name());
-            Color colour = look != Look.PLAIN && previous != null ? previous : Style.palette(colours++);
+            // a dashed curve often lies on its partner (a fit over its data): a darker shade keeps it visible
+            Color colour = look == Look.PLAIN || previous == null ? Style.palette(colours++)
+                    : look == Look.DASHED ? Style.darker(previous) : previous;
             if (look == Look.PLAIN) {
                 previous = colour;
             }

@@ -60,6 +60,11 @@ final class Style {
         return new Color(mix(a.getRed(), b.getRed(), f), mix(a.getGreen(), b.getGreen(), f), mix(a.getBlue(), b.getBlue(), f));
     }
 
+    /** A darker shade of a colour, for the dashed partner of a curve. */
+    static Color darker(Color c) {
+        return new Color((int) (c.getRed() * 0.62), (int) (c.getGreen() * 0.62), (int) (c.getBlue() * 0.62));
+    }
+
     /** Dark text on light cells, light text on dark ones. */
     static Color textOn(Color background) {
         double luminance = 0.2126 * background.getRed() + 0.7152 * background.getGreen() + 0.0722 * background.getBlue();
