@@ -27,7 +27,8 @@ class ReportIT {
     void aSmokeRunIsDrawnAndTheLabReportLinksIt(@TempDir Path runs) throws Exception {
         Distribution.Outcome run = Distribution.run(runs, LIMIT, "run", "forests-smoothers", "--profile", "smoke");
         assertEquals(0, run.status(), run.err());
-        assertEquals("", run.err(), "drawing writes nothing on stderr");
+        assertEquals(List.of(), run.err().lines().filter(l -> !l.startsWith("progress ")).toList(),
+                "drawing writes nothing on stderr, besides the run's progress");
         Path dir = RunRecords.runDirs(runs).getFirst();
         JsonNode record = RunRecords.read(dir);
         assertEquals("SUCCEEDED", record.get("status").asText());
@@ -60,6 +61,8 @@ class ReportIT {
     }
 
     private static List<String> artifacts(JsonNode record) {
-        return Stream.of(record.get("artifacts")).flatMap(a -> a.valueStream()).map(JsonNode::asText).toList();
+        List<String> out = new java.util.ArrayList<>();
+        record.get("artifacts").forEach(a -> out.add(a.asText()));
+        return out;
     }
 }
