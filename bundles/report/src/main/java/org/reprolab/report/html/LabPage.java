@@ -140,7 +140,7 @@ public final class LabPage {
         if (r == null) {
             h.element("td", "", "class", "muted").element("td", "").element("td", "").element("td", "");
         } else {
-            h.open("td").text(r.profile() + " · seed " + r.seed());
+            h.open("td", "class", "nowrap").text(r.profile() + " · seed " + r.seed());
             h.element("div", e.runs() == 1 ? "1 run" : e.runs() + " runs", "class", "muted small").close("td");
             h.element("td", r.backend(), "class", "mono");
             h.element("td", Formats.duration(r.wallSeconds()), "class", "num");
