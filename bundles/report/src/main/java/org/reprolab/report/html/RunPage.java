@@ -49,6 +49,10 @@ public final class RunPage {
         facts(h, record);
         problems(h, record);
         claims(h, record.claims());
+        if ("smoke".equals(record.profile()) && record.claimCount() > 0) {
+            h.element("p", "A smoke run: toy scale, to check the machinery. The claims are meant for the full profile "
+                    + "(reprolab run " + record.experimentId() + " --profile full).", "class", "muted small");
+        }
         figures(h, plots);
         tables(h, record.tables());
         parameters(h, record.params());
