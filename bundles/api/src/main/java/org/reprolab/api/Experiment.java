@@ -27,6 +27,16 @@ public interface Experiment {
     default void validate(ParamValues values) {
     }
 
+    /**
+     * The figures its methods section asks for; the runtime draws the run's series, heat maps and image grids
+     * accordingly when the run ends. A plot no declaration matches is still drawn, as a line plot.
+     *
+     * @since 1.1
+     */
+    default List<PlotSpec> plots() {
+        return List.of();
+    }
+
     /** Runs the experiment. Throw {@link RunCancelledException} (via checkCancelled) when cancelled. */
     Result run(RunContext ctx) throws Exception;
 }

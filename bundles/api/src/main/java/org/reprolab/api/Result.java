@@ -6,12 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What a run produced: scalar metrics, claim checks, series for plots, tables and artifact files. */
+/**
+ * What a run produced: scalar metrics, claim checks, series, heat maps and image grids for plots, tables and
+ * artifact files.
+ */
 public final class Result {
 
     private final Map<String, Double> metrics;
     private final List<ClaimCheck> claims;
     private final List<Series> series;
+    private final List<Heatmap> heatmaps;
+    private final List<ImageGrid> imageGrids;
     private final List<Table> tables;
     private final List<String> artifacts;
 
@@ -19,6 +24,8 @@ public final class Result {
         metrics = Collections.unmodifiableMap(new LinkedHashMap<>(b.metrics));
         claims = List.copyOf(b.claims);
         series = List.copyOf(b.series);
+        heatmaps = List.copyOf(b.heatmaps);
+        imageGrids = List.copyOf(b.imageGrids);
         tables = List.copyOf(b.tables);
         artifacts = List.copyOf(b.artifacts);
     }
@@ -39,6 +46,16 @@ public final class Result {
         return series;
     }
 
+    /** @since 1.1 */
+    public List<Heatmap> heatmaps() {
+        return heatmaps;
+    }
+
+    /** @since 1.1 */
+    public List<ImageGrid> imageGrids() {
+        return imageGrids;
+    }
+
     public List<Table> tables() {
         return tables;
     }
@@ -57,6 +74,8 @@ public final class Result {
         private final Map<String, Double> metrics = new LinkedHashMap<>();
         private final List<ClaimCheck> claims = new ArrayList<>();
         private final List<Series> series = new ArrayList<>();
+        private final List<Heatmap> heatmaps = new ArrayList<>();
+        private final List<ImageGrid> imageGrids = new ArrayList<>();
         private final List<Table> tables = new ArrayList<>();
         private final List<String> artifacts = new ArrayList<>();
 
@@ -75,6 +94,18 @@ public final class Result {
 
         public Builder series(Series s) {
             series.add(s);
+            return this;
+        }
+
+        /** @since 1.1 */
+        public Builder heatmap(Heatmap h) {
+            heatmaps.add(h);
+            return this;
+        }
+
+        /** @since 1.1 */
+        public Builder imageGrid(ImageGrid g) {
+            imageGrids.add(g);
             return this;
         }
 

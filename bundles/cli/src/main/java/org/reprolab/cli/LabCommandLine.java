@@ -3,9 +3,12 @@ package org.reprolab.cli;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.reprolab.api.ParamException;
 import org.reprolab.launch.HeadlessCommand;
 import org.reprolab.runtime.BadRequestException;
@@ -13,6 +16,7 @@ import org.reprolab.runtime.BackendCatalog;
 import org.reprolab.runtime.ExperimentRegistry;
 import org.reprolab.runtime.FeatureException;
 import org.reprolab.runtime.FeatureService;
+import org.reprolab.runtime.ReportRenderer;
 import org.reprolab.runtime.RunEngine;
 import org.reprolab.runtime.RunStore;
 import org.reprolab.zoo.ZooService;
@@ -36,6 +40,10 @@ public final class LabCommandLine implements HeadlessCommand {
     private final FeatureService features;
     private final BackendCatalog backends;
     private final ZooService zoo;
+
+    /** The report bundle's renderer, for {@code report}; the other commands work without it. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ReportRenderer reports;
 
     /** Needs the FeatureService also so that no command runs before the installed features are started. */
     @Activate
@@ -76,6 +84,7 @@ public final class LabCommandLine implements HeadlessCommand {
                 .addSubcommand("feature", new FeatureCommand(features, out))
                 .addSubcommand("backends", new BackendsCommand(backends, out))
                 .addSubcommand("zoo", new ZooCommand(() -> zoo, out, err))
+                .addSubcommand("report", new ReportCommand(() -> Optional.ofNullable(reports), out, err))
                 .addSubcommand("help", new CommandLine.HelpCommand());
         cli.setOut(outWriter).setErr(errWriter);
         cli.setParameterExceptionHandler((e, a) -> {

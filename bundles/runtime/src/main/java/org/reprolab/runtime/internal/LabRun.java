@@ -31,18 +31,20 @@ final class LabRun implements RunHandle {
     private final RunContextImpl ctx;
     private final RunLogger log;
     private final BackendLeasing.Lease backend;
+    private final RunRendering rendering;
     private final CompletableFuture<RunRecord> completion = new CompletableFuture<>();
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile RunRecord record;
     private volatile RunStatus status = RunStatus.QUEUED;
 
     LabRun(Experiment experiment, Path dir, RunRecord queued, RunContextImpl ctx, RunLogger log,
-            BackendLeasing.Lease backend) throws IOException {
+            BackendLeasing.Lease backend, RunRendering rendering) throws IOException {
         this.experiment = experiment;
         this.backend = backend;
         this.dir = dir;
         this.ctx = ctx;
         this.log = log;
+        this.rendering = rendering;
         this.record = queued;
         save();
     }
@@ -153,12 +155,21 @@ final class LabRun implements RunHandle {
         saveFinal();
     }
 
+    /** Writes the final record, then has the report renderers draw it and records what they wrote. */
     private void saveFinal() {
         try {
             writeMetrics();
             save();
         } catch (IOException e) {
             LOG.error("cannot write the record of run {} in {}: {}", record.runId(), dir, e.toString());
+        }
+        if (!rendering.isEmpty()) {
+            record = rendering.render(record, experiment, dir, log);
+            try {
+                save();
+            } catch (IOException e) {
+                LOG.error("cannot write the record of run {} in {}: {}", record.runId(), dir, e.toString());
+            }
         }
     }
 

@@ -32,6 +32,7 @@ import org.reprolab.api.ParamSpec;
 import org.reprolab.runtime.BadRequestException;
 import org.reprolab.runtime.ExperimentRegistry;
 import org.reprolab.runtime.RegisteredExperiment;
+import org.reprolab.runtime.ReportRenderer;
 import org.reprolab.runtime.RunEngine;
 import org.reprolab.runtime.RunHandle;
 import org.reprolab.runtime.RunRecord;
@@ -60,6 +61,7 @@ public final class RunEngineImpl implements RunEngine {
     private final ScheduledExecutorService timer;
     private final Duration timeLimit;
     private final Map<String, LabRun> active = new ConcurrentHashMap<>();
+    private final RunRendering rendering = new RunRendering();
 
     @Activate
     public RunEngineImpl(BundleContext context, @Reference ExperimentRegistry registry, @Reference RunStore store,
@@ -80,6 +82,16 @@ public final class RunEngineImpl implements RunEngine {
     @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
     void addExperiment(Experiment experiment) {
         // Nothing to do: runs look experiments up in the registry. The reference exists for removeExperiment.
+    }
+
+    /** The report bundle's renderer: runs that end while one is present are drawn (plots, report page). */
+    @Reference(cardinality = ReferenceCardinality.MULTIPLE, policy = ReferencePolicy.DYNAMIC)
+    void addRenderer(ReportRenderer renderer) {
+        rendering.add(renderer);
+    }
+
+    void removeRenderer(ReportRenderer renderer) {
+        rendering.remove(renderer);
     }
 
     /** The experiment's bundle is going away: abort its runs and wait for them to leave its code. */
@@ -128,7 +140,7 @@ public final class RunEngineImpl implements RunEngine {
                     reg.bundleVersion(), formatted(experiment, values), request.seed(), request.profile().id(),
                     request.backend(), Environment.describe(), RunOwner.current(), RunStatus.QUEUED.name(),
                     now.toString(), null, null, 0, Map.of(), List.of(), List.of(), List.of(), List.of(), null);
-            LabRun run = new LabRun(experiment, dir, queued, ctx, log, lease);
+            LabRun run = new LabRun(experiment, dir, queued, ctx, log, lease, rendering);
             long limitMillis = (request.timeLimit() == null ? timeLimit : request.timeLimit()).toMillis();
             active.put(runId, run);
             run.completion().whenComplete((r, e) -> active.remove(runId));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import org.reprolab.api.PlotSpec;
 import org.reprolab.api.Result;
 import org.reprolab.api.RunContext;
 import org.reprolab.api.Series;
@@ -21,6 +22,23 @@ import org.reprolab.method.forestssmoothers.Measurements.NoiseConfig;
  * leaf budget and bootstrap setting, e.g. plot "eff-params-vs-trees-500-leaves-no-bootstrap".
  */
 final class Figures {
+
+    /**
+     * The methods section's plots: p̂ vs trees (solid test, dashed train) and test MSE vs trees per leaf budget and
+     * bootstrap setting; p̂_test and MSE vs offset (dashed: the single tree of the same mf); the train–test gap; the
+     * three decomposition panels; forest vs tree by noise level; df vs mf.
+     */
+    static final List<PlotSpec> PLOTS = List.of(
+            PlotSpec.line("eff-params-vs-trees-*", "Effective parameters p̂ vs trees").dashed("train"),
+            PlotSpec.line("mse-vs-trees-*", "Test MSE vs trees"),
+            PlotSpec.line("train-test-gap-*", "Gap p̂_train − p̂_test vs trees"),
+            PlotSpec.line("eff-params-vs-offset", "Effective parameters p̂_test at shifted test inputs").dashed("single tree"),
+            PlotSpec.line("mse-vs-offset", "Test MSE at shifted test inputs").dashed("single tree"),
+            PlotSpec.line("decomposition-mse", "Mean test MSE over R forests vs trees (σ = 0)"),
+            PlotSpec.line("decomposition-repbias", "RepBias (MSE of the best of R forests) vs trees (σ = 0)"),
+            PlotSpec.line("decomposition-modvar", "Model variability vs trees (σ = 0)").logY(),
+            PlotSpec.bar("forest-vs-tree-by-noise", "Forest vs single tree: test MSE by outcome noise σ"),
+            PlotSpec.line("df-vs-max-features", "Degrees of freedom vs max_features (shallow bootstrap forests)"));
 
     private static final String TREES = "number of trees b";
 
@@ -62,7 +80,7 @@ final class Figures {
                 gap.add(g);
             }
             result.series(series("eff-params-vs-trees" + panel, "test, " + mf, TREES, "effective parameters p̂", b, test));
-            result.series(series("eff-params-vs-trees" + panel, "train (dotted), " + mf, TREES, "effective parameters p̂", b, train));
+            result.series(series("eff-params-vs-trees" + panel, "train, " + mf, TREES, "effective parameters p̂", b, train));
             result.series(series("mse-vs-trees" + panel, mf, TREES, "test MSE", b, mse));
             result.series(series("train-test-gap" + panel, mf, TREES, "p̂_train − p̂_test", b, gap));
             double[] meanTest = SeedSummary.columnMeans(test);

@@ -7,6 +7,7 @@ import org.reprolab.api.Experiment;
 import org.reprolab.api.ExperimentInfo;
 import org.reprolab.api.Paper;
 import org.reprolab.api.ParamSpec;
+import org.reprolab.api.PlotSpec;
 import org.reprolab.api.Result;
 import org.reprolab.api.RunContext;
 
@@ -79,6 +80,11 @@ public final class ForestsSmoothersExperiment implements Experiment {
         return List.of(TREES, SAMPLES, DATA_SEEDS, SIGMA, LEAVES, MAX_FEATURES, OFFSETS, NOISE_LEVELS, NOISE_MAX_FEATURES,
                 DECOMPOSITION_FORESTS, DECOMPOSITION_SEEDS, DECOMPOSITION_OFFSET, DECOMPOSITION_BOOTSTRAP, DF_REDRAWS,
                 DF_SEEDS, REAL_SPLITS, REAL_MAX_FEATURES);
+    }
+
+    @Override
+    public List<PlotSpec> plots() {
+        return Figures.PLOTS;
     }
 
     @Override

@@ -78,6 +78,9 @@ class ForestsSmoothersExperimentTest {
         Series curve = result.series().stream().filter(s -> s.plot().equals("eff-params-vs-trees-30-leaves-bootstrap"))
                 .findFirst().orElseThrow();
         assertEquals(5, curve.x().length);
+        for (String plot : plots) {
+            assertTrue(experiment.plots().stream().anyMatch(spec -> spec.matches(plot)), "plot " + plot + " is not declared");
+        }
     }
 
     @Test

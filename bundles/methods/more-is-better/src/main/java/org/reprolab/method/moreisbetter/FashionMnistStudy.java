@@ -269,11 +269,12 @@ final class FashionMnistStudy {
         int n = fit.eigenvalues().length;
         double[] ranks = IntStream.rangeClosed(1, n).asDoubleStream().toArray();
         double[] fitRanks = IntStream.rangeClosed(fit.from(), fit.to()).asDoubleStream().toArray();
+        // each fit right after its curve: the plot draws a fit dashed in its curve's colour
         out.series(Series.of("spectrum", "eigenvalues of K/n (trouser vs bag, n = " + n + ")", "rank i", "value", ranks,
                 positive(fit.eigenvalues())));
-        out.series(Series.of("spectrum", "target tail power Σ_{j≥i} v̂_j²", "rank i", "value", ranks, positive(fit.tailPower())));
         out.series(Series.of("spectrum", "fit i^-α, α = " + SyntheticScaling.fmt(fit.alpha()), "rank i", "value", fitRanks,
                 PowerLawFit.line(fit.eigenvalues(), fit.from(), fit.to(), fitRanks)));
+        out.series(Series.of("spectrum", "target tail power Σ_{j≥i} v̂_j²", "rank i", "value", ranks, positive(fit.tailPower())));
         out.series(Series.of("spectrum", "fit i^(1-β), β = " + SyntheticScaling.fmt(fit.beta()), "rank i", "value", fitRanks,
                 PowerLawFit.line(fit.tailPower(), fit.from(), fit.to(), fitRanks)));
     }

@@ -11,6 +11,7 @@ import org.reprolab.api.Paper;
 import org.reprolab.api.ParamException;
 import org.reprolab.api.ParamSpec;
 import org.reprolab.api.ParamValues;
+import org.reprolab.api.PlotSpec;
 import org.reprolab.api.Result;
 import org.reprolab.api.RunContext;
 import org.reprolab.api.Table;
@@ -77,9 +78,36 @@ public final class MoreIsBetterExperiment implements Experiment {
                     + "falls with features and samples, the optimal fitting ratio is ≪ 1, and the omniscient risk "
                     + "estimate predicts both.");
 
+    /**
+     * The methods section's plots (i)–(vi); theory curves are drawn dashed in the colour of what they predict, the
+     * optimum of a ridge path as a point on it. R lies in [0, 1] and is drawn on a linear axis, as in the paper.
+     */
+    private static final List<PlotSpec> PLOTS = List.of(
+            PlotSpec.line("mse-vs-features", "(i) Test MSE vs features N at the optimal ridge (synthetic, A1)").logLog()
+                    .dashed("omniscient"),
+            PlotSpec.line("mse-vs-samples", "(i) Test MSE vs samples n at the optimal ridge (synthetic, A2)").logLog()
+                    .dashed("omniscient"),
+            PlotSpec.heatmap("mse-heatmap", "(ii) Test MSE over ridge δ and features N, with the optimal ridge (A1)"),
+            PlotSpec.line("optimal-ridge-vs-features", "Optimal ridge δ* vs features N (A1)").logLog().dashed("theory"),
+            PlotSpec.line("mse-vs-fitting-ratio*", "(iii) Test MSE vs fitting ratio R along the ridge path")
+                    .dashed("theory").marked("optimum"),
+            PlotSpec.line("rstar-vs-noise", "(iv) Optimal fitting ratio R* vs relative label noise").dashed("theory"),
+            PlotSpec.line("fmnist-mse-vs-features", "(v) Fashion-MNIST: test MSE vs ReLU features N, with the KRR limit")
+                    .logLog(),
+            PlotSpec.line("fmnist-krr-learning-curve", "(v) Fashion-MNIST: KRR learning curve").logLog(),
+            PlotSpec.line("fmnist-rstar-vs-noise", "Fashion-MNIST trouser vs bag: R* vs relative label noise"),
+            PlotSpec.line("fmnist-mse-vs-fitting-ratio", "Fashion-MNIST trouser vs bag: test MSE vs fitting ratio R"),
+            PlotSpec.line("spectrum", "(vi) Kernel eigenvalues and target tail power, with fitted slopes α, β").logLog()
+                    .dashed("fit"));
+
     @Override
     public ExperimentInfo info() {
         return INFO;
+    }
+
+    @Override
+    public List<PlotSpec> plots() {
+        return PLOTS;
     }
 
     @Override

@@ -177,10 +177,10 @@ final class ObligatoryOverfitting {
                 List<Cell> line = cells.stream().filter(c -> c.alpha == pair[0] && c.beta == pair[1] && c.n == n).toList();
                 double[] x = line.stream().mapToDouble(Cell::noiseLevel).toArray();
                 String suffix = "α = " + SyntheticScaling.fmt(pair[0]) + ", β = " + SyntheticScaling.fmt(pair[1]) + ", n = " + n;
-                out.series(Series.of("rstar-vs-noise", "theory, " + suffix, "relative label noise", "R*", x,
-                        line.stream().mapToDouble(Cell::theoryRatio).toArray()));
                 out.series(Series.of("rstar-vs-noise", "empirical, " + suffix, "relative label noise", "R*", x,
                         line.stream().mapToDouble(Cell::empiricalRatio).toArray()));
+                out.series(Series.of("rstar-vs-noise", "theory, " + suffix, "relative label noise", "R*", x,
+                        line.stream().mapToDouble(Cell::theoryRatio).toArray()));
             }
         }
     }

@@ -4,6 +4,7 @@ import org.reprolab.theory.common.Parallel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.reprolab.api.Heatmap;
 import org.reprolab.api.Result;
 import org.reprolab.api.RunContext;
 import org.reprolab.api.Series;
@@ -230,9 +231,9 @@ final class SyntheticScaling {
                 row.add(fmt(v));
             }
             rows.add(row);
-            out.series(Series.of("mse-heatmap", "N = " + a1.points[k], "ridge δ", y, s.ridges, a1Mean.get(k).test()));
         }
         out.table(new Table("mse-heatmap", columns, rows));
+        heatmap(s, a1, a1Mean, a1TheoryCurves, out);
 
         List<List<String>> cells = new ArrayList<>();
         for (int k = 0; k < n1.length; k++) {
@@ -244,6 +245,39 @@ final class SyntheticScaling {
                     fmt(a2.theory[k]), fmt(Math.abs(a2.theory[k] - a2.empirical[k]) / a2.empirical[k])));
         }
         out.table(new Table("theory-vs-experiment", List.of("slice", "n", "N", "empirical optimum", "theory optimum", "relative gap"), cells));
+    }
+
+    /**
+     * Plot (ii): log₁₀ of the trial-mean test MSE over (δ, N), the largest N on top, with the empirical and the
+     * theory's optimal ridge of every N drawn over it in cell coordinates.
+     */
+    private static void heatmap(Settings s, Slice a1, List<RidgeCurve> a1Mean, double[][] a1TheoryCurves, Result.Builder out) {
+        int rows = a1.points.length;
+        double[][] values = new double[rows][];
+        List<String> rowLabels = new ArrayList<>();
+        double[] empiricalColumn = new double[rows];
+        double[] theoryColumn = new double[rows];
+        double[] rowIndex = new double[rows];
+        for (int k = 0; k < rows; k++) {
+            int r = rows - 1 - k;
+            double[] test = a1Mean.get(k).test();
+            values[r] = new double[test.length];
+            for (int q = 0; q < test.length; q++) {
+                values[r][q] = Math.log10(test[q]);
+            }
+            rowLabels.addFirst(Integer.toString(a1.points[k]));
+            rowIndex[k] = r;
+            empiricalColumn[k] = argmin(test);
+            theoryColumn[k] = argmin(a1TheoryCurves[k]);
+        }
+        List<String> columns = new ArrayList<>();
+        for (double r : s.ridges) {
+            columns.add(fmt(r));
+        }
+        out.heatmap(new Heatmap("mse-heatmap", "log₁₀ test MSE (trial mean), n = " + s.a1Samples, "ridge δ", "features N",
+                "log₁₀ test MSE", columns, rowLabels, values));
+        out.series(Series.of("mse-heatmap", "empirical optimal ridge δ*", "ridge δ", "features N", empiricalColumn, rowIndex));
+        out.series(Series.of("mse-heatmap", "theory optimal ridge δ*", "ridge δ", "features N", theoryColumn, rowIndex));
     }
 
     private static Slice slice(int[] points, List<RidgeCurve> mean, double[] theory, double[] kernel, double[] kernelTheory) {

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.reprolab.api.ClaimCheck;
+import org.reprolab.api.Heatmap;
+import org.reprolab.api.PlotSpec;
 import org.reprolab.api.Result;
 import org.reprolab.api.Series;
 import org.reprolab.testing.TestRunContext;
@@ -69,9 +71,16 @@ class MoreIsBetterSmokeTest {
         Set<String> ids = first.claims().stream().map(ClaimCheck::id).map(id -> id.substring(0, id.indexOf('-'))).collect(Collectors.toSet());
         assertEquals(Set.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), ids);
         Set<String> plots = first.series().stream().map(Series::plot).collect(Collectors.toSet());
-        for (String plot : List.of("mse-vs-features", "mse-vs-samples", "mse-heatmap", "mse-vs-fitting-ratio", "rstar-vs-noise",
+        for (String plot : List.of("mse-vs-features", "mse-vs-samples", "mse-vs-fitting-ratio", "rstar-vs-noise",
                 "fmnist-mse-vs-features", "fmnist-krr-learning-curve", "spectrum")) {
             assertTrue(plots.contains(plot), "plot " + plot + " missing");
+        }
+        Heatmap heatmap = first.heatmaps().stream().filter(h -> h.plot().equals("mse-heatmap")).findFirst().orElseThrow();
+        assertEquals(List.of("64", "16"), heatmap.rows(), "the largest N on top");
+        assertEquals(5, heatmap.columns().size(), "one column per ridge");
+        List<PlotSpec> declared = new MoreIsBetterExperiment().plots();
+        for (String plot : plots) {
+            assertTrue(declared.stream().anyMatch(spec -> spec.matches(plot)), "plot " + plot + " is not declared");
         }
     }
 
