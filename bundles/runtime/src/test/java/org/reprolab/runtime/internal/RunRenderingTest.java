@@ -88,7 +88,7 @@ class RunRenderingTest {
                 return experiments().stream().filter(e -> e.id().equals(id)).findFirst();
             }
         };
-        engine = new RunEngineImpl(registry, new RunStoreImpl(root), 1, Duration.ofMinutes(1));
+        engine = new RunEngineImpl(registry, new RunStoreImpl(root), new BackendCatalogImpl(), 1, Duration.ofMinutes(1));
         return engine;
     }
 
