@@ -17,6 +17,7 @@ import org.osgi.service.component.annotations.Reference;
 import org.reprolab.api.Experiment;
 import org.reprolab.api.ExperimentInfo;
 import org.reprolab.api.PlotSpec;
+import org.reprolab.api.Profile;
 import org.reprolab.report.html.Html;
 import org.reprolab.report.html.LabEntry;
 import org.reprolab.report.html.LabPage;
@@ -75,7 +76,11 @@ public final class ReportService implements ReportRenderer {
         Map<String, RunRecord> latest = new LinkedHashMap<>();
         Map<String, Integer> runs = new HashMap<>();
         for (RunRecord r : store.list()) {
-            latest.putIfAbsent(r.experimentId(), r);
+            // newest first: keep the latest full-profile run, or the latest run while none ran at full scale
+            RunRecord shown = latest.get(r.experimentId());
+            if (shown == null || !isFull(shown) && isFull(r)) {
+                latest.put(r.experimentId(), r);
+            }
             runs.merge(r.experimentId(), 1, Integer::sum);
         }
         List<LabEntry> entries = new ArrayList<>();
@@ -90,6 +95,10 @@ public final class ReportService implements ReportRenderer {
         String html = LabPage.render(entries, store.root().toString(), Instant.now());
         AtomicWrite.write(target, html.getBytes(StandardCharsets.UTF_8));
         return target;
+    }
+
+    private static boolean isFull(RunRecord r) {
+        return Profile.FULL.id().equals(r.profile());
     }
 
     /** Draws a run's plots and page into its folder; returns the files written, adds what failed to warnings. */

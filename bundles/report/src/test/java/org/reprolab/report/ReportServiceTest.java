@@ -95,7 +95,12 @@ class ReportServiceTest {
 
     private RunRecord stored(String runId, String experimentId, String status, List<ClaimCheck> claims, List<Series> series,
                              List<Heatmap> heatmaps) throws Exception {
-        RunRecord r = new RunRecord(runId, experimentId, "T " + experimentId, "b", "1", Map.of(), 1, "smoke", "jvm", Map.of(),
+        return stored(runId, experimentId, "smoke", status, claims, series, heatmaps);
+    }
+
+    private RunRecord stored(String runId, String experimentId, String profile, String status, List<ClaimCheck> claims,
+                             List<Series> series, List<Heatmap> heatmaps) throws Exception {
+        RunRecord r = new RunRecord(runId, experimentId, "T " + experimentId, "b", "1", Map.of(), 1, profile, "jvm", Map.of(),
                 "o", status, "2026-01-01T00:00:0" + runs.size() + "Z", "2026-01-01T00:00:01Z", "2026-01-01T00:00:02Z", 1.5,
                 Map.of(), claims, series, List.of(), List.of(), status.equals("SUCCEEDED") ? null : "it stopped",
                 heatmaps, List.of(), List.of());
@@ -167,5 +172,17 @@ class ReportServiceTest {
         assertTrue(lab.contains("Runs of experiments not installed") && lab.contains("href=\"../g-1/report.html\""));
         assertTrue(lab.contains("2 runs"));
         assertTrue(lab.contains(">1 / 1<"), "claims held in the latest runs");
+    }
+
+    @Test
+    void theLabReportPrefersTheLatestFullRunToANewerSmokeRun() throws Exception {
+        installed.add(experiment("alpha", List.of()));
+        stored("a-full-old", "alpha", "full", "SUCCEEDED", List.of(ClaimCheck.atMost("C1", "x", 3, 2)), List.of(), List.of());
+        stored("a-full", "alpha", "full", "SUCCEEDED", List.of(ClaimCheck.atMost("C1", "x", 1, 2)), List.of(), List.of());
+        stored("a-smoke", "alpha", "smoke", "SUCCEEDED", List.of(ClaimCheck.atMost("C1", "x", 3, 2)), List.of(), List.of());
+        String lab = Files.readString(service.renderLab(null));
+        assertTrue(lab.contains("href=\"a-full/report.html\""), lab);
+        assertFalse(lab.contains("href=\"a-smoke/report.html\"") || lab.contains("href=\"a-full-old/report.html\""));
+        assertTrue(lab.contains(">1 / 1<"));
     }
 }
