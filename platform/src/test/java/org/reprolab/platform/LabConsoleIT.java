@@ -57,6 +57,7 @@ class LabConsoleIT extends HostPerClass {
         String features = gogo("lab:feature list").out();
         assertTrue(features.lines().anyMatch(l -> l.matches("theory\\s+yes\\s.*")), features);
         assertEquals(features, gogo("lab:feature").out());
+        assertEquals(Distribution.execute(host, "backends").out(), gogo("lab:backends").out());
     }
 
     @Test
@@ -68,6 +69,10 @@ class LabConsoleIT extends HostPerClass {
         assertTrue(gogo("lab:runs").out().contains(runId));
         String shown = gogo("lab:show " + runId).out();
         assertTrue(shown.startsWith(runId + " — ") && shown.contains("status:  succeeded") && shown.contains("trees"), shown);
+        assertTrue(Files.isRegularFile(runs.resolve(runId).resolve("report.html")), "the run got its page");
+        Path lab = Path.of(gogo("lab:report").value().toString());
+        assertEquals(runs.resolve("index.html"), lab);
+        assertTrue(Files.readString(lab).contains(runId + "/report.html"), "the lab report links the run");
     }
 
     @Test

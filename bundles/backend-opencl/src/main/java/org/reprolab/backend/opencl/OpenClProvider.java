@@ -72,9 +72,9 @@ public final class OpenClProvider implements BackendProvider, AutoCloseable {
         }
         Probe probe = new Probe(loaded.cl(), found, why);
         if (found.isEmpty()) {
-            LOG.info("OpenCL backend unavailable: {}", why);
+            LOG.debug("OpenCL backend unavailable: {}", why);
         } else {
-            LOG.info("OpenCL devices: {}", found.stream().map(ClDevice::describe).toList());
+            LOG.debug("OpenCL devices: {}", found.stream().map(ClDevice::describe).toList());
         }
         return probe;
     }

@@ -10,6 +10,8 @@ import org.osgi.framework.BundleContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.osgi.service.component.annotations.ReferencePolicy;
 import org.reprolab.api.ParamException;
 import org.reprolab.api.Profile;
 import org.reprolab.runtime.BackendCatalog;
@@ -17,6 +19,7 @@ import org.reprolab.runtime.BadRequestException;
 import org.reprolab.runtime.ExperimentRegistry;
 import org.reprolab.runtime.FeatureException;
 import org.reprolab.runtime.FeatureService;
+import org.reprolab.runtime.ReportRenderer;
 import org.reprolab.runtime.RunEngine;
 import org.reprolab.runtime.RunHandle;
 import org.reprolab.runtime.RunRecord;
@@ -34,7 +37,7 @@ import org.reprolab.runtime.format.TextTable;
     "osgi.command.scope=lab",
     "osgi.command.function=list", "osgi.command.function=info", "osgi.command.function=run",
     "osgi.command.function=runs", "osgi.command.function=show", "osgi.command.function=cancel",
-    "osgi.command.function=feature", "osgi.command.function=bundles", "osgi.command.function=backends"})
+    "osgi.command.function=feature", "osgi.command.function=bundles", "osgi.command.function=backends", "osgi.command.function=report"})
 public final class LabCommands {
 
     private final BundleContext context;
@@ -43,6 +46,9 @@ public final class LabCommands {
     private final RunStore store;
     private final FeatureService features;
     private final BackendCatalog backends;
+    /** Optional: without the report bundle, lab:report says so. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ReportRenderer reports;
 
     @Activate
     public LabCommands(BundleContext context, @Reference ExperimentRegistry registry, @Reference RunEngine engine,
@@ -86,6 +92,21 @@ public final class LabCommands {
                 return run.runId();
             }
             return awaitOutcome(run);
+        });
+    }
+
+    @Descriptor("write the lab's reproduction report (index.html in the run store) and print its path")
+    public String report() {
+        return answer(() -> {
+            ReportRenderer renderer = reports;
+            if (renderer == null) {
+                throw new BadRequestException("cannot write a report: the report bundle (org.reprolab.report) is not running");
+            }
+            try {
+                return renderer.renderLab(null).toString();
+            } catch (Exception e) {
+                throw new BadRequestException("the report could not be written: " + e.getMessage());
+            }
         });
     }
 

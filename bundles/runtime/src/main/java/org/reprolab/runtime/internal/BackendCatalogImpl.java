@@ -151,7 +151,7 @@ public final class BackendCatalogImpl implements BackendCatalog, BackendLeasing 
                     } catch (IllegalArgumentException e) {
                         throw new BadRequestException("backend '" + kind() + ":" + device + "': " + e.getMessage());
                     }
-                    LOG.info("opened backend {} device {}: {}", kind(), device, b.description());
+                    LOG.debug("opened backend {} device {}: {}", kind(), device, b.description());
                     open.put(device, b);
                 }
                 holders.merge(device, 1, Integer::sum);
@@ -190,7 +190,7 @@ public final class BackendCatalogImpl implements BackendCatalog, BackendLeasing 
                 if (holders.getOrDefault(device, 0) == 0) {
                     closeDevice(device);
                 } else {
-                    LOG.info("backend {} device {} is going away; {} run(s) keep it until they end", kind(), device,
+                    LOG.debug("backend {} device {} is going away; {} run(s) keep it until they end", kind(), device,
                             holders.get(device));
                 }
             }
