@@ -76,9 +76,9 @@ public final class ReportService implements ReportRenderer {
         Map<String, RunRecord> latest = new LinkedHashMap<>();
         Map<String, Integer> runs = new HashMap<>();
         for (RunRecord r : store.list()) {
-            // newest first: keep the latest full-profile run, or the latest run while none ran at full scale
+            // newest first: keep the latest full-profile run that succeeded, else the latest run
             RunRecord shown = latest.get(r.experimentId());
-            if (shown == null || !isFull(shown) && isFull(r)) {
+            if (shown == null || !isReproduction(shown) && isReproduction(r)) {
                 latest.put(r.experimentId(), r);
             }
             runs.merge(r.experimentId(), 1, Integer::sum);
@@ -97,8 +97,9 @@ public final class ReportService implements ReportRenderer {
         return target;
     }
 
-    private static boolean isFull(RunRecord r) {
-        return Profile.FULL.id().equals(r.profile());
+    /** A run that measured the paper's claims at the full profile's scale. */
+    private static boolean isReproduction(RunRecord r) {
+        return Profile.FULL.id().equals(r.profile()) && RunStatus.SUCCEEDED.name().equals(r.status());
     }
 
     /** Draws a run's plots and page into its folder; returns the files written, adds what failed to warnings. */

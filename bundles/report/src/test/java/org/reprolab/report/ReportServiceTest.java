@@ -175,14 +175,16 @@ class ReportServiceTest {
     }
 
     @Test
-    void theLabReportPrefersTheLatestFullRunToANewerSmokeRun() throws Exception {
+    void theLabReportPrefersTheLatestSuccessfulFullRunToNewerSmokeOrStoppedRuns() throws Exception {
         installed.add(experiment("alpha", List.of()));
         stored("a-full-old", "alpha", "full", "SUCCEEDED", List.of(ClaimCheck.atMost("C1", "x", 3, 2)), List.of(), List.of());
         stored("a-full", "alpha", "full", "SUCCEEDED", List.of(ClaimCheck.atMost("C1", "x", 1, 2)), List.of(), List.of());
         stored("a-smoke", "alpha", "smoke", "SUCCEEDED", List.of(ClaimCheck.atMost("C1", "x", 3, 2)), List.of(), List.of());
+        stored("a-full-cancelled", "alpha", "full", "CANCELLED", List.of(), List.of(), List.of());
         String lab = Files.readString(service.renderLab(null));
         assertTrue(lab.contains("href=\"a-full/report.html\""), lab);
-        assertFalse(lab.contains("href=\"a-smoke/report.html\"") || lab.contains("href=\"a-full-old/report.html\""));
+        assertFalse(lab.contains("href=\"a-smoke/report.html\"") || lab.contains("href=\"a-full-old/report.html\"")
+                || lab.contains("href=\"a-full-cancelled/report.html\""));
         assertTrue(lab.contains(">1 / 1<"));
     }
 }

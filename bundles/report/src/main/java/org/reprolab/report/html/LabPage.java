@@ -33,7 +33,7 @@ public final class LabPage {
         h.open("header", "class", "top").element("div", "ReproLab", "class", "brand")
                 .element("div", "generated " + Formats.when(now), "class", "muted small").close("header");
         h.element("h1", "Reproduction report");
-        h.element("p", "The latest full-profile run of every experiment (its latest smoke run while it has none): what "
+        h.element("p", "The latest successful full-profile run of every experiment (else its latest run): what "
                 + "each paper claims, and whether the claim held at the scale it ran. Runs are read from " + runsRoot + ".", "class", "lead");
         summary(h, entries);
         if (entries.isEmpty()) {

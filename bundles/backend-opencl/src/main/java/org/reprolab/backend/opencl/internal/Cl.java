@@ -153,18 +153,30 @@ public final class Cl {
         return new IllegalStateException(t);
     }
 
-    /** The platforms the ICD loader knows (none is not an error: the list is empty). */
-    public MemorySegment[] platforms() {
+    /** One {@code clGet…IDs} call: fills up to {@code n} ids and/or the count. */
+    @FunctionalInterface
+    private interface IdsCall {
+        int call(int n, MemorySegment ids, MemorySegment count) throws Throwable;
+    }
+
+    /** One {@code clGet…Info} call: fills up to {@code size} bytes of {@code value} and/or the size it needs. */
+    @FunctionalInterface
+    private interface InfoCall {
+        int call(long size, MemorySegment value, MemorySegment sizeNeeded) throws Throwable;
+    }
+
+    /** Asks for the count, then the ids; {@code none} is the error code that means "there are none". */
+    private static MemorySegment[] ids(String name, int none, IdsCall call) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment count = arena.allocate(JAVA_INT);
-            int rc = (int) getPlatformIds.invokeExact(0, MemorySegment.NULL, count);
-            if (rc == ClException.PLATFORM_NOT_FOUND_KHR || rc == 0 && count.get(JAVA_INT, 0) == 0) {
+            int rc = call.call(0, MemorySegment.NULL, count);
+            if (rc == none || rc == 0 && count.get(JAVA_INT, 0) == 0) {
                 return new MemorySegment[0];
             }
-            ClException.check("clGetPlatformIDs", rc);
+            ClException.check(name, rc);
             int n = count.get(JAVA_INT, 0);
             MemorySegment ids = arena.allocate(ADDRESS, n);
-            ClException.check("clGetPlatformIDs", (int) getPlatformIds.invokeExact(n, ids, MemorySegment.NULL));
+            ClException.check(name, call.call(n, ids, MemorySegment.NULL));
             MemorySegment[] out = new MemorySegment[n];
             for (int i = 0; i < n; i++) {
                 out[i] = ids.getAtIndex(ADDRESS, i);
@@ -175,55 +187,39 @@ public final class Cl {
         }
     }
 
-    public String platformInfo(MemorySegment platform, int param) {
+    /** Asks for the size, then the text. */
+    private static String infoString(String name, InfoCall call) {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment size = arena.allocate(JAVA_LONG);
-            ClException.check("clGetPlatformInfo",
-                    (int) getPlatformInfo.invokeExact(platform, param, 0L, MemorySegment.NULL, size));
+            ClException.check(name, call.call(0L, MemorySegment.NULL, size));
             MemorySegment text = arena.allocate(Math.max(1, size.get(JAVA_LONG, 0)));
-            ClException.check("clGetPlatformInfo",
-                    (int) getPlatformInfo.invokeExact(platform, param, text.byteSize(), text, MemorySegment.NULL));
+            ClException.check(name, call.call(text.byteSize(), text, MemorySegment.NULL));
             return text.getString(0).trim();
         } catch (Throwable t) {
             throw rethrow(t);
         }
+    }
+
+    /** The platforms the ICD loader knows (none is not an error: the list is empty). */
+    public MemorySegment[] platforms() {
+        return ids("clGetPlatformIDs", ClException.PLATFORM_NOT_FOUND_KHR,
+                (n, ids, count) -> (int) getPlatformIds.invokeExact(n, ids, count));
+    }
+
+    public String platformInfo(MemorySegment platform, int param) {
+        return infoString("clGetPlatformInfo",
+                (size, value, needed) -> (int) getPlatformInfo.invokeExact(platform, param, size, value, needed));
     }
 
     /** The platform's devices of any type; none is an empty list. */
     public MemorySegment[] devices(MemorySegment platform) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment count = arena.allocate(JAVA_INT);
-            int rc = (int) getDeviceIds.invokeExact(platform, DEVICE_TYPE_ALL, 0, MemorySegment.NULL, count);
-            if (rc == ClException.DEVICE_NOT_FOUND) {
-                return new MemorySegment[0];
-            }
-            ClException.check("clGetDeviceIDs", rc);
-            int n = count.get(JAVA_INT, 0);
-            MemorySegment ids = arena.allocate(ADDRESS, Math.max(1, n));
-            ClException.check("clGetDeviceIDs",
-                    (int) getDeviceIds.invokeExact(platform, DEVICE_TYPE_ALL, n, ids, MemorySegment.NULL));
-            MemorySegment[] out = new MemorySegment[n];
-            for (int i = 0; i < n; i++) {
-                out[i] = ids.getAtIndex(ADDRESS, i);
-            }
-            return out;
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        return ids("clGetDeviceIDs", ClException.DEVICE_NOT_FOUND,
+                (n, ids, count) -> (int) getDeviceIds.invokeExact(platform, DEVICE_TYPE_ALL, n, ids, count));
     }
 
     public String deviceString(MemorySegment device, int param) {
-        try (Arena arena = Arena.ofConfined()) {
-            MemorySegment size = arena.allocate(JAVA_LONG);
-            ClException.check("clGetDeviceInfo",
-                    (int) getDeviceInfo.invokeExact(device, param, 0L, MemorySegment.NULL, size));
-            MemorySegment text = arena.allocate(Math.max(1, size.get(JAVA_LONG, 0)));
-            ClException.check("clGetDeviceInfo",
-                    (int) getDeviceInfo.invokeExact(device, param, text.byteSize(), text, MemorySegment.NULL));
-            return text.getString(0).trim();
-        } catch (Throwable t) {
-            throw rethrow(t);
-        }
+        return infoString("clGetDeviceInfo",
+                (size, value, needed) -> (int) getDeviceInfo.invokeExact(device, param, size, value, needed));
     }
 
     /** A numeric device property of {@code bytes} (4 or 8) bytes, e.g. a cl_uint, cl_ulong or size_t. */
