@@ -18,6 +18,7 @@ import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
 import org.reprolab.api.RunCancelledException;
 import org.reprolab.data.text.TextCorpus;
+import org.reprolab.tensor.Backends;
 import org.reprolab.tensor.Generator;
 import org.reprolab.tensor.nn.Module;
 import org.reprolab.zoo.BuildListener;
@@ -155,11 +156,15 @@ public final class ZooServiceImpl implements ZooService {
         LOG.info("zoo: building {} (key {}) into {}", config.name(), key, folder);
         long t0 = System.nanoTime();
         Build build = new Build(config, listener, LOG);
-        Module model = recipe.newModel(build.generator("init"));
-        model.train();
+        Module model;
         Map<String, Double> metrics;
         try {
-            metrics = recipe.train(model, build);
+            // Always on the JVM backend, the deterministic reference: the same config gives the same weights
+            // whichever backend the requesting run uses; the entry is then loaded onto the caller's backend.
+            model = Backends.using(Backends.jvm(), () -> recipe.newModel(build.generator("init")));
+            model.train();
+            Module trainee = model;
+            metrics = Backends.using(Backends.jvm(), () -> recipe.train(trainee, build));
         } catch (RunCancelledException | ZooException e) {
             throw e;
         } catch (Exception e) {
