@@ -60,6 +60,23 @@ class ReportIT {
         assertTrue(lab.contains("reprolab run more-is-better"), "lists the installed experiment that has not run");
     }
 
+    @Test
+    void theLabReportOverARunFolderGivenToRunOut(@TempDir Path runs, @TempDir Path elsewhere) throws Exception {
+        Distribution.Outcome run = Distribution.run(runs, LIMIT, "run", "forests-smoothers", "--out", elsewhere.toString());
+        assertEquals(0, run.status(), run.err());
+        Path dir = RunRecords.runDirs(elsewhere).getFirst();
+        assertTrue(Files.isRegularFile(dir.resolve("report.html")), "a run outside the store still gets its page");
+
+        Distribution.Outcome report = Distribution.run(runs, LIMIT, "report", "--runs", elsewhere.toString());
+        assertEquals(0, report.status(), report.err());
+        assertEquals(elsewhere.resolve("index.html").toAbsolutePath().toString(), report.out().strip());
+        assertTrue(Files.readString(elsewhere.resolve("index.html")).contains("href=\"" + dir.getFileName() + "/report.html\""));
+
+        Distribution.Outcome missing = Distribution.run(runs, LIMIT, "report", "--runs", elsewhere.resolve("nope").toString());
+        assertEquals(2, missing.status());
+        assertTrue(missing.err().startsWith("reprolab: --runs "), missing.err());
+    }
+
     private static List<String> artifacts(JsonNode record) {
         List<String> out = new java.util.ArrayList<>();
         record.get("artifacts").forEach(a -> out.add(a.asText()));

@@ -176,6 +176,16 @@ class WebConsoleIT {
         assertFalse(browser.findElements(By.cssSelector("svg.rl-plot polyline")).isEmpty(), "its series are plotted");
         assertTrue(browser.getPageSource().contains("seed 3"), "the form's seed reached the run");
         screenshot("run-page.png");
+
+        browser.findElement(By.id("report")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("img")));
+        assertTrue(browser.getCurrentUrl().endsWith("/report.html"), browser.getCurrentUrl());
+        assertTrue(browser.getPageSource().contains("Claims"), () -> "the report bundle's run page, served by the console: "
+                + browser.getPageSource().substring(0, Math.min(1500, browser.getPageSource().length())));
+        Boolean plotLoaded = (Boolean) ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "var i = document.querySelector('img'); return i.complete && i.naturalWidth > 0;");
+        assertTrue(plotLoaded, "its PNG plots load through the console too");
+        screenshot("run-report.png");
     }
 
     @Test

@@ -20,6 +20,10 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "where to write it (default: index.html in the run store)")
     Path out;
 
+    @Option(names = "--runs", paramLabel = "DIR", description = "the run store to report on, e.g. a folder given to "
+            + "'run --out' (default: the lab's run store)")
+    Path runs;
+
     private final Supplier<Optional<ReportRenderer>> renderer;
     private final PrintStream stdout;
     private final PrintStream stderr;
@@ -36,12 +40,16 @@ final class ReportCommand implements Callable<Integer> {
             throw new BadRequestException("--out " + out + " is a folder; name the file to write, e.g. --out "
                     + out.resolve("index.html"));
         }
+        if (runs != null && !Files.isDirectory(runs)) {
+            throw new BadRequestException("--runs " + runs + ": no such folder (it should hold run folders, as written by 'run --out')");
+        }
         Optional<ReportRenderer> reports = renderer.get();
         if (reports.isEmpty()) {
             stderr.println("reprolab: cannot write a report: the report bundle (org.reprolab.report) is not running");
             return LabCommandLine.FAILED;
         }
-        stdout.println(reports.get().renderLab(out == null ? null : out.toAbsolutePath()));
+        stdout.println(reports.get().renderLab(runs == null ? null : runs.toAbsolutePath(),
+                out == null ? null : out.toAbsolutePath()));
         return LabCommandLine.OK;
     }
 }

@@ -62,7 +62,7 @@ public final class ReportService implements ReportRenderer {
         List<String> files = drawRun(record, experiment, dir, inStore, warnings);
         if (inStore) {
             try {
-                renderLab(null);
+                renderLab(null, null);
             } catch (IOException | RuntimeException e) {
                 warnings.add("the lab report could not be brought up to date: " + e);
             }
@@ -71,11 +71,20 @@ public final class ReportService implements ReportRenderer {
     }
 
     @Override
-    public synchronized Path renderLab(Path file) throws IOException {
-        Path target = file == null ? store.root().resolve(LAB_FILE) : file.toAbsolutePath();
+    public Path renderLab(Path file) throws IOException {
+        return renderLab(null, file);
+    }
+
+    @Override
+    public synchronized Path renderLab(Path runsRoot, Path file) throws IOException {
+        RunStore source = runsRoot == null ? store : store.at(runsRoot);
+        if (runsRoot != null && !Files.isDirectory(source.root())) {
+            throw new IllegalArgumentException("no run store at " + source.root() + ": it is not a folder");
+        }
+        Path target = file == null ? source.root().resolve(LAB_FILE) : file.toAbsolutePath();
         Map<String, RunRecord> latest = new LinkedHashMap<>();
         Map<String, Integer> runs = new HashMap<>();
-        for (RunRecord r : store.list()) {
+        for (RunRecord r : source.list()) {
             // newest first: keep the latest full-profile run that succeeded, else the latest run
             RunRecord shown = latest.get(r.experimentId());
             if (shown == null || !isReproduction(shown) && isReproduction(r)) {
@@ -87,12 +96,12 @@ public final class ReportService implements ReportRenderer {
         for (RegisteredExperiment reg : registry.experiments()) {
             ExperimentInfo info = reg.experiment().info();
             RunRecord r = latest.remove(reg.id());
-            entries.add(new LabEntry(reg.id(), info, r, pageOf(r, reg.experiment(), target), runs.getOrDefault(reg.id(), 0)));
+            entries.add(new LabEntry(reg.id(), info, r, pageOf(source, r, reg.experiment(), target), runs.getOrDefault(reg.id(), 0)));
         }
         for (RunRecord r : latest.values()) {
-            entries.add(new LabEntry(r.experimentId(), null, r, pageOf(r, null, target), runs.get(r.experimentId())));
+            entries.add(new LabEntry(r.experimentId(), null, r, pageOf(source, r, null, target), runs.get(r.experimentId())));
         }
-        String html = LabPage.render(entries, store.root().toString(), Instant.now());
+        String html = LabPage.render(entries, source.root().toString(), Instant.now());
         AtomicWrite.write(target, html.getBytes(StandardCharsets.UTF_8));
         return target;
     }
@@ -136,11 +145,11 @@ public final class ReportService implements ReportRenderer {
      * The link from the lab report to a run's page. A run that ended without one (interrupted, or stored before
      * this bundle was installed) gets its page drawn now; a run still going has none yet.
      */
-    private String pageOf(RunRecord r, Experiment experiment, Path labFile) {
+    private String pageOf(RunStore source, RunRecord r, Experiment experiment, Path labFile) {
         if (r == null) {
             return null;
         }
-        Path dir = store.root().resolve(r.runId());
+        Path dir = source.root().resolve(r.runId());
         Path page = dir.resolve(RunPage.FILE);
         RunStatus status = statusOf(r);
         if (!Files.isRegularFile(page) && status != null && status.isFinal()) {

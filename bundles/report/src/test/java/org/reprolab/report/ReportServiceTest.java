@@ -2,6 +2,7 @@ package org.reprolab.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -35,6 +36,7 @@ class ReportServiceTest {
     Path root;
 
     private final List<RunRecord> runs = new ArrayList<>();
+    private final List<RunRecord> elsewhere = new ArrayList<>();
     private final List<Experiment> installed = new ArrayList<>();
 
     private final RunStore store = new RunStore() {
@@ -51,6 +53,31 @@ class ReportServiceTest {
         @Override
         public Optional<RunRecord> read(String runId) {
             return runs.stream().filter(r -> r.runId().equals(runId)).findFirst();
+        }
+
+        @Override
+        public RunStore at(Path other) {
+            return new RunStore() {
+                @Override
+                public Path root() {
+                    return other;
+                }
+
+                @Override
+                public List<RunRecord> list() {
+                    return elsewhere.reversed();
+                }
+
+                @Override
+                public Optional<RunRecord> read(String runId) {
+                    return elsewhere.stream().filter(r -> r.runId().equals(runId)).findFirst();
+                }
+
+                @Override
+                public RunStore at(Path again) {
+                    return store.at(again);
+                }
+            };
         }
     };
 
@@ -186,5 +213,23 @@ class ReportServiceTest {
         assertFalse(lab.contains("href=\"a-smoke/report.html\"") || lab.contains("href=\"a-full-old/report.html\"")
                 || lab.contains("href=\"a-full-cancelled/report.html\""));
         assertTrue(lab.contains(">1 / 1<"));
+    }
+
+    @Test
+    void theLabReportOverAnotherRunStoreReadsThatFolderAndWritesThere() throws Exception {
+        installed.add(experiment("alpha", List.of()));
+        stored("in-lab", "alpha", "full", "SUCCEEDED", List.of(), List.of(), List.of());
+        Path other = Files.createDirectories(root.resolve("../other-runs").normalize());
+        RunRecord away = new RunRecord("away-1", "alpha", "T alpha", "b", "1", Map.of(), 1, "full", "jvm", Map.of(), "o",
+                "SUCCEEDED", "2026-01-01T00:00:00Z", "2026-01-01T00:00:01Z", "2026-01-01T00:00:02Z", 1.5, Map.of(),
+                List.of(ClaimCheck.atMost("C1", "x", 1, 2)), List.of(), List.of(), List.of(), null);
+        Files.createDirectories(other.resolve("away-1"));
+        elsewhere.add(away);
+        Path written = service.renderLab(other, null);
+        assertEquals(other.resolve(ReportService.LAB_FILE), written);
+        String lab = Files.readString(written);
+        assertTrue(lab.contains("href=\"away-1/report.html\"") && !lab.contains("in-lab"), lab);
+        assertTrue(Files.isRegularFile(other.resolve("away-1/report.html")), "the run's page is drawn where the run is");
+        assertThrows(IllegalArgumentException.class, () -> service.renderLab(root.resolve("missing"), null));
     }
 }

@@ -24,14 +24,20 @@ public interface ReportRenderer {
     Drawn renderRun(RunRecord record, Experiment experiment, Path dir) throws Exception;
 
     /**
-     * Writes the lab's reproduction report: the latest run of every experiment in the run store, and the installed
+     * Writes the lab's reproduction report: the latest run of every experiment in a run store, and the installed
      * experiments that have not run yet.
      *
-     * @param file where to write it; null for {@code index.html} in the run store's root
+     * @param runs the run store's folder; null for the lab's own run store
+     * @param file where to write it; null for {@code index.html} in that folder
      * @return the file written
      * @throws Exception when it cannot be written
      */
-    Path renderLab(Path file) throws Exception;
+    Path renderLab(Path runs, Path file) throws Exception;
+
+    /** {@link #renderLab(Path, Path)} over the lab's own run store. */
+    default Path renderLab(Path file) throws Exception {
+        return renderLab(null, file);
+    }
 
     /**
      * What {@link #renderRun} wrote.

@@ -13,4 +13,10 @@ public interface RunStore {
     List<RunRecord> list();
 
     Optional<RunRecord> read(String runId);
+
+    /**
+     * The run records kept under another folder (one given to {@code reprolab run --out}), read the same way;
+     * nothing is marked or changed there.
+     */
+    RunStore at(Path root);
 }

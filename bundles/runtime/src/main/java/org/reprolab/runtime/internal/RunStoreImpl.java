@@ -50,6 +50,11 @@ public final class RunStoreImpl implements RunStore {
     }
 
     @Override
+    public RunStore at(Path other) {
+        return new RunStoreImpl(other.toAbsolutePath().normalize());
+    }
+
+    @Override
     public List<RunRecord> list() {
         if (!Files.isDirectory(root)) {
             return List.of();

@@ -107,7 +107,7 @@ class RunRenderingTest {
             }
 
             @Override
-            public Path renderLab(Path file) {
+            public Path renderLab(Path runs, Path file) {
                 throw new UnsupportedOperationException();
             }
         });
@@ -132,7 +132,7 @@ class RunRenderingTest {
             }
 
             @Override
-            public Path renderLab(Path file) {
+            public Path renderLab(Path runs, Path file) {
                 throw new UnsupportedOperationException();
             }
         });

@@ -38,6 +38,7 @@ public final class ExperimentsPlugin extends AbstractServlet {
 
     static final String LABEL = "experiments";
     private static final String PROGRESS = "/" + LABEL + "/progress.json";
+    private static final String FILES = "/" + LABEL + RunFiles.PREFIX;
     private static final String ERROR = ExperimentsPlugin.class.getName() + ".error";
     private static final Logger LOG = LoggerFactory.getLogger(ExperimentsPlugin.class);
 
@@ -67,6 +68,17 @@ public final class ExperimentsPlugin extends AbstractServlet {
             response.setHeader("Cache-Control", "no-store");
             String runId = request.getParameter("run");
             response.getWriter().write(runId == null ? "{}" : progress.json(runId));
+        } else if (request.getPathInfo() != null && request.getPathInfo().startsWith(FILES)) {
+            var served = RunFiles.resolve(store, request.getPathInfo().substring(LABEL.length() + 1));
+            if (served.isEmpty()) {
+                response.sendError(HttpServletResponse.SC_NOT_FOUND, "no such report file");
+                return;
+            }
+            response.setContentType(served.get().contentType());
+            response.setHeader("Content-Security-Policy", RunFiles.CONTENT_SECURITY_POLICY);
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            response.setHeader("Cache-Control", "no-cache");
+            java.nio.file.Files.copy(served.get().file(), response.getOutputStream());
         }
         // Anything else: leave the response alone, and the Web Console renders the page through renderContent.
     }

@@ -39,6 +39,11 @@ final class RunPage {
         if (run.error() != null) {
             html.append("<p class=\"rl-error\">").append(esc(run.error())).append("</p>\n");
         }
+        if (run.artifacts().contains("report.html")) {
+            html.append("<p><a id=\"report\" href=\"").append(esc(RunFiles.reportHref(root, run.runId())))
+                    .append("\">The run's report</a> (every plot as PNG and SVG) · <a href=\"")
+                    .append(esc(root + RunFiles.PREFIX + RunFiles.LAB_REPORT)).append("\">the lab report</a></p>\n");
+        }
         claims(html, run.claims());
         plots(html, run.series());
         metrics(html, run.metrics());

@@ -82,6 +82,11 @@ class CancelTest {
         public Optional<RunRecord> read(String runId) {
             return Optional.empty();
         }
+
+        @Override
+        public RunStore at(Path other) {
+            throw new UnsupportedOperationException("one store in this test");
+        }
     };
 
     /** What the servlet did to the response. */
