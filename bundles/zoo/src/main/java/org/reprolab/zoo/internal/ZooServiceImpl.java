@@ -59,9 +59,10 @@ public final class ZooServiceImpl implements ZooService {
         recipes.forEach(this::addRecipe);
     }
 
-    /** The built-in recipes; tiny-lm-char reads the corpus on first use. */
+    /** The built-in recipes (image models, tokfsm-lm, tiny-lm-char); tiny-lm-char reads the corpus on first use. */
     public static List<ZooRecipe> builtIn() {
         List<ZooRecipe> all = new ArrayList<>(BuiltInRecipes.imageModels());
+        all.add(BuiltInRecipes.tokfsmLm());
         all.add(new DeferredRecipe(BuiltInRecipes.TINY_LM_CHAR, "Character GPT on the text corpus (llm-fp4, pv-tuning,"
                 + " codebook-features, wta-crs, eva, corda)", () -> BuiltInRecipes.tinyLmChar(TextCorpus.locate())));
         return all;

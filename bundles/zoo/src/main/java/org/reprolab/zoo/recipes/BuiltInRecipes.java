@@ -1,6 +1,7 @@
 package org.reprolab.zoo.recipes;
 
 import java.util.List;
+import org.reprolab.data.synthetic.TokFsm;
 import org.reprolab.data.text.CharTokenizer;
 import org.reprolab.data.text.TextCorpus;
 import org.reprolab.zoo.ZooConfig;
@@ -19,6 +20,7 @@ public final class BuiltInRecipes {
     public static final String FMNIST_CNN = "fmnist-cnn";
     public static final String TINY_VIT_FMNIST = "tiny-vit-fmnist";
     public static final String TINY_LM_CHAR = "tiny-lm-char";
+    public static final String TOKFSM_LM = "tokfsm-lm";
 
     private static final String FMNIST_DATA = "fashion-mnist IDX: train split for training, test split for the check";
 
@@ -105,5 +107,36 @@ public final class BuiltInRecipes {
     public static CharLmRecipe tinyLmChar(TextCorpus corpus) {
         return new CharLmRecipe(corpus, "Character GPT on the text corpus (llm-fp4, pv-tuning, codebook-features, "
                 + "wta-crs, eva, corda)", data -> tinyLmCharConfig(TINY_LM_CHAR, data).build());
+    }
+
+    /**
+     * A TokFSM LM config with tokfsm-lm's architecture and recipe (methods/quantization.md): the codebook-features
+     * automaton (100 states, 10 successors, seed 42), BOS + 31 states per walk; d 64, 4 layers, 4 heads, FFN 256,
+     * context 64, vocabulary 11; 2,000 steps of 32 walks, AdamW at 1e-3 with a cosine schedule, seed 0; the
+     * transition accuracy of 256 prompts continued by 16 states at temperature 1 must be ≥ 95%. The spec names no
+     * other optimiser setting, so these are the usual defaults: PyTorch AdamW's betas (0.9, 0.999) and weight decay
+     * 0.01 (on matrices), no warm-up, cosine to 0, gradient clip 1.0 (Hugging Face Trainer's default).
+     */
+    public static ZooConfig.Builder tokfsmLmConfig(String name) {
+        return ZooConfig.builder(name).architecture("gpt pre-LN, separate Wq Wk Wv Wo W_up W_down with bias, gelu, "
+                        + "learned positions, untied head, no dropout")
+                .data("TokFsm walks (org.reprolab.data.synthetic.TokFsm, fsm.* settings): fresh uniform-start walks"
+                        + " each step, held-out walks for the val loss, prompts of BOS + one state for the check")
+                .seed(0)
+                .set("fsm.states", 100).set("fsm.successors", 10).set("fsm.seed", 42).set("data.states", 31)
+                .set("arch.vocab", TokFsm.VOCABULARY).set("arch.d", 64).set("arch.layers", 4).set("arch.heads", 4)
+                .set("arch.ffn", 256).set("arch.context", 64)
+                .set("train.steps", 2000).set("train.batch", 32).set("train.lr", 1e-3).set("train.warmup", 0)
+                .set("train.min_lr", 0.0).set("train.beta1", 0.9).set("train.beta2", 0.999)
+                .set("train.weight_decay", 0.01).set("train.grad_clip", 1.0)
+                .set("eval.sequences", 256).set("eval.prompts", 256).set("eval.sample_states", 16)
+                .set("eval.temperature", 1.0)
+                .set(ZooConfig.SANITY_MIN + "transition_accuracy", 0.95);
+    }
+
+    /** {@code tokfsm-lm}: {@link #tokfsmLmConfig}'s model (codebook-features' starting point and control). */
+    public static TokFsmLmRecipe tokfsmLm() {
+        return new TokFsmLmRecipe(tokfsmLmConfig(TOKFSM_LM).build(),
+                "GPT on TokFSM walks, 100 states x 10 successors (codebook-features)");
     }
 }

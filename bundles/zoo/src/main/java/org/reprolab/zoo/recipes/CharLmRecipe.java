@@ -6,13 +6,7 @@ import java.util.function.Function;
 import org.reprolab.data.text.CharTokenizer;
 import org.reprolab.data.text.TextCorpus;
 import org.reprolab.tensor.Generator;
-import org.reprolab.tensor.Tensor;
-import org.reprolab.tensor.nn.Losses;
 import org.reprolab.tensor.nn.Module;
-import org.reprolab.tensor.optim.AdamW;
-import org.reprolab.tensor.optim.GradClip;
-import org.reprolab.tensor.optim.LrScheduler;
-import org.reprolab.tensor.optim.Schedules;
 import org.reprolab.zoo.BuildContext;
 import org.reprolab.zoo.ZooConfig;
 import org.reprolab.zoo.ZooRecipe;
@@ -27,7 +21,7 @@ import org.reprolab.zoo.models.GptLM;
  * characters (see {@link CharWindows}) starting at positions drawn uniformly from the train split.</li>
  * <li>{@code train.lr} (peak), {@code train.warmup} (linear warm-up steps), {@code train.min_lr} (the cosine's
  * end at the last step), {@code train.beta1|beta2}, {@code train.weight_decay} (on matrices only),
- * {@code train.grad_clip} (global L2 norm).</li>
+ * {@code train.grad_clip} (global L2 norm): the zoo LMs' shared loop, {@code LmTraining}.</li>
  * <li>{@code eval.windows}: the val loss is the mean over this many windows spread evenly over the val split.</li>
  * </ul>
  * Metrics: {@code val_loss} (nats/char) and {@code train_loss}, the mean of the last 50 steps.
@@ -36,8 +30,6 @@ import org.reprolab.zoo.models.GptLM;
 public final class CharLmRecipe implements ZooRecipe {
 
     private static final int EVAL_BATCH = 32;
-    private static final int LOG_EVERY = 100;
-    private static final int TAIL = 50;
 
     private final ZooConfig config;
     private final String description;
@@ -70,8 +62,7 @@ public final class CharLmRecipe implements ZooRecipe {
 
     /** The architecture of the config's {@code arch.*} settings. */
     public GptLM.Config architecture() {
-        return new GptLM.Config(config.getInt("arch.vocab"), config.getInt("arch.d"), config.getInt("arch.layers"),
-                config.getInt("arch.heads"), config.getInt("arch.ffn"), config.getInt("arch.context"));
+        return LmTraining.architecture(config);
     }
 
     @Override
@@ -84,40 +75,10 @@ public final class CharLmRecipe implements ZooRecipe {
         int context = config.getInt("arch.context");
         int[] train = CharTokenizer.encode(corpus, TextCorpus.Split.TRAIN);
         int[] val = CharTokenizer.encode(corpus, TextCorpus.Split.VAL);
-        int steps = config.getInt("train.steps");
         int batch = config.getInt("train.batch");
-        double clip = config.getDouble("train.grad_clip");
-        AdamW opt = Optimizers.adamWOnMatrices(model, config.getDouble("train.lr"),
-                config.getDouble("train.weight_decay"), config.getDouble("train.beta1"), config.getDouble("train.beta2"));
-        LrScheduler schedule = new LrScheduler(opt,
-                Schedules.warmupCosine(config.getInt("train.warmup"), steps, config.getDouble("train.min_lr")));
         Generator windows = ctx.generator("batches");
-        model.train();
-        double[] recent = new double[TAIL];
-        for (int step = 0; step < steps; step++) {
-            ctx.checkCancelled();
-            int[] starts = windows.randint(0, train.length - context + 1, batch).toIntArray();
-            Tensor[] io = CharWindows.batch(train, starts, context);
-            opt.zeroGrad();
-            Tensor logits = model.forward(io[0]);
-            Tensor loss = Losses.crossEntropy(logits.reshape(-1, logits.size(-1)), io[1].reshape(-1));
-            loss.backward();
-            GradClip.clipNorm(model.parameters(), clip);
-            opt.step();
-            schedule.step();
-            recent[step % TAIL] = loss.item();
-            ctx.progress(step + 1, steps, String.format(Locale.ROOT, "step %d/%d, loss %.3f", step + 1, steps,
-                    recent[step % TAIL]));
-            if ((step + 1) % LOG_EVERY == 0) {
-                ctx.log().info("{}: step {}/{} loss {}", config.name(), step + 1, steps,
-                        String.format(Locale.ROOT, "%.4f", recent[step % TAIL]));
-            }
-        }
-        int kept = Math.min(steps, TAIL);
-        double trainLoss = 0;
-        for (int i = 0; i < kept; i++) {
-            trainLoss += recent[i] / kept;
-        }
+        double trainLoss = LmTraining.train(model, ctx, step ->
+                CharWindows.batch(train, windows.randint(0, train.length - context + 1, batch).toIntArray(), context));
         int[] starts = CharWindows.evenStarts(val.length, config.getInt("eval.windows"), context);
         double valLoss = CharWindows.meanLoss(model, val, starts, context, EVAL_BATCH);
         ctx.log().info("{}: val loss {} nats/char", config.name(), String.format(Locale.ROOT, "%.4f", valLoss));

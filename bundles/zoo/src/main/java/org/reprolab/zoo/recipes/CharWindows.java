@@ -1,9 +1,10 @@
 package org.reprolab.zoo.recipes;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.reprolab.data.text.CharTokenizer;
-import org.reprolab.tensor.Autograd;
 import org.reprolab.tensor.Tensor;
-import org.reprolab.tensor.nn.Losses;
 import org.reprolab.tensor.nn.Module;
 
 /**
@@ -49,20 +50,10 @@ public final class CharWindows {
 
     /** Mean next-character cross-entropy (nats/char) of an LM (ids → logits [B, T, V]) over the windows. */
     public static double meanLoss(Module lm, int[] ids, int[] starts, int context, int batch) {
-        boolean training = lm.isTraining();
-        lm.eval();
-        double sum = 0;
-        try (var ignored = Autograd.noGrad()) {
-            for (int at = 0; at < starts.length; at += batch) {
-                int[] part = java.util.Arrays.copyOfRange(starts, at, Math.min(starts.length, at + batch));
-                Tensor[] io = batch(ids, part, context);
-                Tensor logits = lm.forward(io[0]);
-                sum += Losses.crossEntropy(logits.reshape(-1, logits.size(-1)), io[1].reshape(-1)).item() * part.length;
-            }
+        List<Tensor[]> batches = new ArrayList<>();
+        for (int at = 0; at < starts.length; at += batch) {
+            batches.add(batch(ids, Arrays.copyOfRange(starts, at, Math.min(starts.length, at + batch)), context));
         }
-        if (training) {
-            lm.train();
-        }
-        return sum / starts.length;
+        return LmTraining.meanLoss(lm, batches);
     }
 }

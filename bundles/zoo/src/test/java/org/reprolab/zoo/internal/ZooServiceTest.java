@@ -259,6 +259,6 @@ class ZooServiceTest {
     @Test
     void theBuiltInsAreTheModelsTheMethodsName() {
         List<String> names = ZooServiceImpl.builtIn().stream().map(ZooRecipe::name).sorted().toList();
-        assertEquals(List.of("fmnist-cnn", "fmnist-mlp", "tiny-lm-char", "tiny-vit-fmnist"), names);
+        assertEquals(List.of("fmnist-cnn", "fmnist-mlp", "tiny-lm-char", "tiny-vit-fmnist", "tokfsm-lm"), names);
     }
 }

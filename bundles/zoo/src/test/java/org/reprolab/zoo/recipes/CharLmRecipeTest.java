@@ -49,4 +49,11 @@ class CharLmRecipeTest {
         int[] starts = CharWindows.evenStarts(val.length, 16, 16);
         assertEquals(built.metrics().get("val_loss"), CharWindows.meanLoss(lm, val, starts, 16, 32), 1e-5);
     }
+
+    /** tiny-lm-char's config is pinned: a change orphans its cached entry, so it must be deliberate. */
+    @Test
+    void tinyLmCharsConfigIsPinned() {
+        assertEquals("dad90386a905d9dea93384705e05e56686dd5e9f522433994c6456195b0b8d50",
+                BuiltInRecipes.tinyLmCharConfig(BuiltInRecipes.TINY_LM_CHAR, "d").build().key("1"));
+    }
 }
