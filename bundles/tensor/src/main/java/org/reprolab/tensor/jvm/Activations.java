@@ -5,7 +5,8 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Float32 activations over contiguous rows with the Vector API (its EXP and TANH are SIMD intrinsics). GELU's
+ * Float32 activations over contiguous rows with the Vector API; exp and tanh come from {@link ExactMath}, so
+ * a lane and a loop tail, compiled or not, give the same bits. GELU's
  * erf uses Abramowitz &amp; Stegun 7.1.26 (absolute error ≤ 1.5e-7, below float32's resolution of Φ), where
  * the reference in {@code UnaryOp} uses Cody's double-precision erf.
  */
@@ -31,7 +32,7 @@ final class Activations {
         FloatVector t = ONE.div(az.fma(P, 1f));
         FloatVector poly = t.fma(A5, A4).fma(t, FloatVector.broadcast(S, A3)).fma(t, FloatVector.broadcast(S, A2))
                 .fma(t, FloatVector.broadcast(S, A1)).mul(t);
-        FloatVector erfAbs = poly.mul(az.mul(az).neg().lanewise(VectorOperators.EXP)).neg().add(1f);
+        FloatVector erfAbs = poly.mul(ExactMath.exp(az.mul(az).neg())).neg().add(1f);
         FloatVector erf = erfAbs.blend(erfAbs.neg(), z.compare(VectorOperators.LT, 0f));
         return erf.add(1f).mul(0.5f);
     }
@@ -41,7 +42,7 @@ final class Activations {
         float az = Math.abs(z);
         float t = 1f / (1f + P * az);
         float poly = ((((A5 * t + A4) * t + A3) * t + A2) * t + A1) * t;
-        float erfAbs = 1f - poly * (float) Math.exp(-az * az);
+        float erfAbs = 1f - poly * ExactMath.exp(-az * az);
         return 0.5f * (1f + (z < 0 ? -erfAbs : erfAbs));
     }
 
@@ -61,13 +62,13 @@ final class Activations {
         int j = 0;
         for (int bound = S.loopBound(n); j < bound; j += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + j);
-            FloatVector density = v.mul(v).mul(-0.5f).lanewise(VectorOperators.EXP).mul(INV_SQRT_2PI);
+            FloatVector density = ExactMath.exp(v.mul(v).mul(-0.5f)).mul(INV_SQRT_2PI);
             FloatVector d = v.fma(density, phi(v));
             d.mul(FloatVector.fromArray(S, g, go + j)).intoArray(y, yo + j);
         }
         for (; j < n; j++) {
             float v = x[xo + j];
-            float density = (float) Math.exp(-0.5f * v * v) * INV_SQRT_2PI;
+            float density = ExactMath.exp(-0.5f * v * v) * INV_SQRT_2PI;
             y[yo + j] = g[go + j] * (phi(v) + v * density);
         }
     }
@@ -75,20 +76,20 @@ final class Activations {
     static void exp(float[] x, int xo, float[] y, int yo, int n) {
         int j = 0;
         for (int bound = S.loopBound(n); j < bound; j += S.length()) {
-            FloatVector.fromArray(S, x, xo + j).lanewise(VectorOperators.EXP).intoArray(y, yo + j);
+            ExactMath.exp(FloatVector.fromArray(S, x, xo + j)).intoArray(y, yo + j);
         }
         for (; j < n; j++) {
-            y[yo + j] = (float) Math.exp(x[xo + j]);
+            y[yo + j] = ExactMath.exp(x[xo + j]);
         }
     }
 
     static void tanh(float[] x, int xo, float[] y, int yo, int n) {
         int j = 0;
         for (int bound = S.loopBound(n); j < bound; j += S.length()) {
-            FloatVector.fromArray(S, x, xo + j).lanewise(VectorOperators.TANH).intoArray(y, yo + j);
+            ExactMath.tanh(FloatVector.fromArray(S, x, xo + j)).intoArray(y, yo + j);
         }
         for (; j < n; j++) {
-            y[yo + j] = (float) Math.tanh(x[xo + j]);
+            y[yo + j] = ExactMath.tanh(x[xo + j]);
         }
     }
 
@@ -97,12 +98,12 @@ final class Activations {
         int j = 0;
         for (int bound = S.loopBound(n); j < bound; j += S.length()) {
             FloatVector v = FloatVector.fromArray(S, x, xo + j);
-            FloatVector s = ONE.div(v.neg().lanewise(VectorOperators.EXP).add(1f));
+            FloatVector s = ONE.div(ExactMath.exp(v.neg()).add(1f));
             (timesInput ? s.mul(v) : s).intoArray(y, yo + j);
         }
         for (; j < n; j++) {
             float v = x[xo + j];
-            float s = (float) (1.0 / (1.0 + Math.exp(-v)));
+            float s = 1f / (ExactMath.exp(-v) + 1f);
             y[yo + j] = timesInput ? v * s : s;
         }
     }

@@ -111,14 +111,14 @@ final class Reductions {
         for (int c = 0; c < n; c++) {
             max = Math.max(max, x[xo + c]);
         }
-        // e^(x − max) with the Vector API's EXP, written to y (then scaled, or replaced for log-softmax)
+        // e^(x − max) (ExactMath: the same bits in lanes and tail), written to y (then scaled, or replaced for log-softmax)
         final float shift = max == Float.NEGATIVE_INFINITY ? 0f : max;
         int c0 = 0;
         for (int bound = S.loopBound(n); c0 < bound; c0 += S.length()) {
-            FloatVector.fromArray(S, x, xo + c0).sub(shift).lanewise(VectorOperators.EXP).intoArray(y, yo + c0);
+            ExactMath.exp(FloatVector.fromArray(S, x, xo + c0).sub(shift)).intoArray(y, yo + c0);
         }
         for (; c0 < n; c0++) {
-            y[yo + c0] = (float) Math.exp(x[xo + c0] - shift);
+            y[yo + c0] = ExactMath.exp(x[xo + c0] - shift);
         }
         double sum = 0;
         for (int c = 0; c < n; c++) {
