@@ -110,7 +110,7 @@ class TokFsmLmRecipeTest {
         Generator root = new Generator(config.seed());
         Map<String, Double> again = recipe.evaluate(hit.model(), root.fork(TokFsmLmRecipe.VAL_STREAM),
                 root.fork(TokFsmLmRecipe.SAMPLING_STREAM));
-        assertEquals(m.get("val_loss"), again.get("val_loss"), 1e-5);
-        assertEquals(m.get("transition_accuracy"), again.get("transition_accuracy"), 1.0 / (64 * 8));
+        assertEquals(m.get("val_loss"), again.get("val_loss"), "the cached model reproduces its recorded metrics exactly");
+        assertEquals(m.get("transition_accuracy"), again.get("transition_accuracy"));
     }
 }
