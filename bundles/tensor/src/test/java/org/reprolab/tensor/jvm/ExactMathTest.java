@@ -81,4 +81,32 @@ class ExactMathTest {
             assertTrue(error <= ulps, xi + ": " + got + " vs " + want + " (" + error + " ulp)");
         }
     }
+
+    /**
+     * The regression this class fixes: with the Vector API's EXP, a cold call (interpreted, then OSR-compiled)
+     * and a warm one gave different bits. The first call here runs cold.
+     */
+    @Test
+    void aColdCallAndWarmCallsGiveTheSameBits() {
+        float[] x = new float[1 << 20];
+        SplittableRandom rng = new SplittableRandom(11);
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (rng.nextGaussian() * 4);
+        }
+        float[] first = null;
+        for (int rep = 0; rep < 4; rep++) {
+            float[] y = new float[x.length];
+            Activations.gelu(x, 0, y, 0, x.length);
+            Activations.sigmoid(y, 0, y, 0, y.length, true);
+            Activations.tanh(y, 0, y, 0, y.length);
+            for (int row = 0; row < x.length; row += 1000) {
+                Reductions.softmaxRow(y, row, y, row, Math.min(1000, x.length - row), false);
+            }
+            if (first == null) {
+                first = y;
+            } else {
+                assertTrue(java.util.Arrays.equals(first, y), "repetition " + rep + " differs from the first");
+            }
+        }
+    }
 }
