@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.ComponentServiceObjects;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.osgi.service.component.annotations.ReferencePolicy;
@@ -19,6 +20,7 @@ import org.reprolab.runtime.FeatureService;
 import org.reprolab.runtime.ReportRenderer;
 import org.reprolab.runtime.RunEngine;
 import org.reprolab.runtime.RunStore;
+import org.reprolab.zoo.ZooException;
 import org.reprolab.zoo.ZooService;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,7 +41,9 @@ public final class LabCommandLine implements HeadlessCommand {
     private final RunStore store;
     private final FeatureService features;
     private final BackendCatalog backends;
-    private final ZooService zoo;
+    /** Taken only when a {@code zoo} command runs, so other commands do not start the zoo. */
+    @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
+    private volatile ComponentServiceObjects<ZooService> zoo;
 
     /** The report bundle's renderer, for {@code report}; the other commands work without it. */
     @Reference(cardinality = ReferenceCardinality.OPTIONAL, policy = ReferencePolicy.DYNAMIC)
@@ -48,14 +52,12 @@ public final class LabCommandLine implements HeadlessCommand {
     /** Needs the FeatureService also so that no command runs before the installed features are started. */
     @Activate
     public LabCommandLine(@Reference ExperimentRegistry registry, @Reference RunEngine engine, @Reference RunStore store,
-                          @Reference FeatureService features, @Reference BackendCatalog backends,
-                          @Reference ZooService zoo) {
+                          @Reference FeatureService features, @Reference BackendCatalog backends) {
         this.registry = registry;
         this.engine = engine;
         this.store = store;
         this.features = features;
         this.backends = backends;
-        this.zoo = zoo;
     }
 
     /** The top-level command; its subcommands do the work. */
@@ -72,6 +74,17 @@ public final class LabCommandLine implements HeadlessCommand {
         }
     }
 
+    /** The zoo service for one command (the CLI serves one command per call). */
+    private ZooService zoo() {
+        ComponentServiceObjects<ZooService> objects = zoo;
+        ZooService service = objects == null ? null : objects.getService();
+        if (service == null) {
+            throw new ZooException("the model zoo is not running: the zoo bundle (org.reprolab.zoo) is not installed or"
+                    + " did not start (see 'reprolab feature list')");
+        }
+        return service;
+    }
+
     @Override
     public int execute(List<String> args, PrintStream out, PrintStream err) {
         PrintWriter outWriter = new PrintWriter(out, true);
@@ -83,7 +96,7 @@ public final class LabCommandLine implements HeadlessCommand {
                 .addSubcommand("runs", new RunsCommand(store, out))
                 .addSubcommand("feature", new FeatureCommand(features, out))
                 .addSubcommand("backends", new BackendsCommand(backends, out))
-                .addSubcommand("zoo", new ZooCommand(() -> zoo, out, err))
+                .addSubcommand("zoo", new ZooCommand(this::zoo, out, err))
                 .addSubcommand("report", new ReportCommand(() -> Optional.ofNullable(reports), out, err))
                 .addSubcommand("help", new CommandLine.HelpCommand());
         cli.setOut(outWriter).setErr(errWriter);

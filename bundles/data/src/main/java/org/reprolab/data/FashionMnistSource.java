@@ -17,7 +17,8 @@ import java.util.Optional;
  *
  * @param dataFolder     the user's data folder ({@code $REPROLAB_DATA}), if any
  * @param systemFolder   the Debian package's folder
- * @param cacheFolder    the user cache ({@code $REPROLAB_CACHE} or {@code ~/.cache/reprolab/data})
+ * @param cacheFolder    the user cache ({@code data} in {@link LabFolders#cache()}: {@code $REPROLAB_CACHE/data} or
+ *                       {@code ~/.cache/reprolab/data})
  * @param downloadBase   the folder URL the four {@code .gz} files are fetched from
  * @param downloadAllowed whether a missing dataset may be downloaded
  */
@@ -44,21 +45,21 @@ public record FashionMnistSource(Optional<Path> dataFolder, Path systemFolder, P
     /**
      * The source the environment describes. Each setting is a system property, else an environment variable:
      * {@code reprolab.data} / {@code REPROLAB_DATA} (data folder), {@code reprolab.cache} / {@code REPROLAB_CACHE}
-     * (cache folder, default {@code ~/.cache/reprolab/data}), {@code reprolab.fashionmnist.url} /
+     * (cache root; datasets go to its {@code data} folder, default {@code ~/.cache/reprolab/data}), {@code reprolab.fashionmnist.url} /
      * {@code REPROLAB_FASHION_MNIST_URL} (download base, default {@link #OFFICIAL_URL}) and
      * {@code reprolab.download} / {@code REPROLAB_DOWNLOAD} ({@code false} forbids downloads).
      */
     public static FashionMnistSource fromEnvironment() {
-        Optional<Path> data = setting("reprolab.data", "REPROLAB_DATA").map(Path::of);
-        Path cache = setting("reprolab.cache", "REPROLAB_CACHE").map(Path::of).orElseGet(FashionMnistSource::defaultCache);
-        URI url = setting("reprolab.fashionmnist.url", "REPROLAB_FASHION_MNIST_URL").map(URI::create).orElse(OFFICIAL_URL);
-        boolean download = setting("reprolab.download", "REPROLAB_DOWNLOAD").map(v -> !v.equalsIgnoreCase("false")).orElse(true);
+        Optional<Path> data = LabFolders.data();
+        Path cache = defaultCache();
+        URI url = LabFolders.setting("reprolab.fashionmnist.url", "REPROLAB_FASHION_MNIST_URL").map(URI::create).orElse(OFFICIAL_URL);
+        boolean download = LabFolders.setting("reprolab.download", "REPROLAB_DOWNLOAD").map(v -> !v.equalsIgnoreCase("false")).orElse(true);
         return new FashionMnistSource(data, Path.of(FashionMnist.DEBIAN_FOLDER), cache, url, download);
     }
 
-    /** {@code ~/.cache/reprolab/data}. */
+    /** {@code data} in the lab's cache ({@link LabFolders#cache()}). */
     public static Path defaultCache() {
-        return Path.of(System.getProperty("user.home"), ".cache", "reprolab", "data");
+        return LabFolders.cache().resolve("data");
     }
 
     public FashionMnistSource withDataFolder(Path folder) {
@@ -119,13 +120,5 @@ public record FashionMnistSource(Optional<Path> dataFolder, Path systemFolder, P
         return "Install it with 'sudo apt-get install dataset-fashion-mnist' (Debian/Ubuntu), or put the four IDX files "
                 + "(train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, "
                 + "t10k-labels-idx1-ubyte.gz from " + OFFICIAL_URL + ") in a folder and set REPROLAB_DATA to it.";
-    }
-
-    private static Optional<String> setting(String property, String variable) {
-        String v = System.getProperty(property);
-        if (v == null || v.isBlank()) {
-            v = System.getenv(variable);
-        }
-        return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
     }
 }

@@ -5,7 +5,7 @@
  * {@link org.reprolab.data.DataException} naming the file and saying how to get it; never a silent partial dataset.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.reprolab.data;
 
 import org.osgi.annotation.bundle.Export;

@@ -62,7 +62,7 @@ public final class ReportService implements ReportRenderer {
         List<String> files = drawRun(record, experiment, dir, inStore, warnings);
         if (inStore) {
             try {
-                renderLab(null, null);
+                renderLab(store, null, false);
             } catch (IOException | RuntimeException e) {
                 warnings.add("the lab report could not be brought up to date: " + e);
             }
@@ -76,11 +76,19 @@ public final class ReportService implements ReportRenderer {
     }
 
     @Override
-    public synchronized Path renderLab(Path runsRoot, Path file) throws IOException {
+    public Path renderLab(Path runsRoot, Path file) throws IOException {
         RunStore source = runsRoot == null ? store : store.at(runsRoot);
         if (runsRoot != null && !Files.isDirectory(source.root())) {
             throw new IllegalArgumentException("no run store at " + source.root() + ": it is not a folder");
         }
+        return renderLab(source, file, true);
+    }
+
+    /**
+     * Writes the lab report over {@code source}; with {@code drawMissing}, first draws the pages of ended runs that
+     * have none (asked for by {@code reprolab report}; not after every run, where another run may be drawing its own).
+     */
+    private synchronized Path renderLab(RunStore source, Path file, boolean drawMissing) throws IOException {
         Path target = file == null ? source.root().resolve(LAB_FILE) : file.toAbsolutePath();
         Map<String, RunRecord> latest = new LinkedHashMap<>();
         Map<String, Integer> runs = new HashMap<>();
@@ -96,10 +104,10 @@ public final class ReportService implements ReportRenderer {
         for (RegisteredExperiment reg : registry.experiments()) {
             ExperimentInfo info = reg.experiment().info();
             RunRecord r = latest.remove(reg.id());
-            entries.add(new LabEntry(reg.id(), info, r, pageOf(source, r, reg.experiment(), target), runs.getOrDefault(reg.id(), 0)));
+            entries.add(new LabEntry(reg.id(), info, r, pageOf(source, r, reg.experiment(), target, drawMissing), runs.getOrDefault(reg.id(), 0)));
         }
         for (RunRecord r : latest.values()) {
-            entries.add(new LabEntry(r.experimentId(), null, r, pageOf(source, r, null, target), runs.get(r.experimentId())));
+            entries.add(new LabEntry(r.experimentId(), null, r, pageOf(source, r, null, target, drawMissing), runs.get(r.experimentId())));
         }
         String html = LabPage.render(entries, source.root().toString(), Instant.now());
         AtomicWrite.write(target, html.getBytes(StandardCharsets.UTF_8));
@@ -145,14 +153,14 @@ public final class ReportService implements ReportRenderer {
      * The link from the lab report to a run's page. A run that ended without one (interrupted, or stored before
      * this bundle was installed) gets its page drawn now; a run still going has none yet.
      */
-    private String pageOf(RunStore source, RunRecord r, Experiment experiment, Path labFile) {
+    private String pageOf(RunStore source, RunRecord r, Experiment experiment, Path labFile, boolean drawMissing) {
         if (r == null) {
             return null;
         }
         Path dir = source.root().resolve(r.runId());
         Path page = dir.resolve(RunPage.FILE);
         RunStatus status = statusOf(r);
-        if (!Files.isRegularFile(page) && status != null && status.isFinal()) {
+        if (drawMissing && !Files.isRegularFile(page) && status != null && status.isFinal()) {
             try {
                 List<String> warnings = new ArrayList<>();
                 drawRun(r, experiment, dir, true, warnings);

@@ -4,7 +4,7 @@
  * reaches them through that device's {@link org.reprolab.tensor.backend.Backend}.
  */
 @Export
-@Version("0.1.0")
+@Version("0.2.0")
 package org.reprolab.tensor;
 
 import org.osgi.annotation.bundle.Export;

@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import org.reprolab.data.DataException;
+import org.reprolab.data.LabFolders;
 
 /**
  * The lab's English text corpus: the freely licensed files of Debian's {@code fortunes} package (the BSD
@@ -97,10 +98,7 @@ public final class TextCorpus {
 
     static List<Path> candidateFolders() {
         List<Path> folders = new ArrayList<>();
-        String configured = System.getProperty("reprolab.data", System.getenv("REPROLAB_DATA"));
-        if (configured != null && !configured.isBlank()) {
-            folders.add(Path.of(configured, "fortunes"));
-        }
+        LabFolders.data().ifPresent(data -> folders.add(data.resolve("fortunes")));
         folders.add(Path.of(DEBIAN_FOLDER));
         return folders;
     }

@@ -68,27 +68,33 @@ public final class BackendCatalogImpl implements BackendCatalog, BackendLeasing 
     }
 
     @Override
-    public synchronized Lease lease(String choice) {
+    public Lease lease(String choice) {
         int colon = choice.indexOf(':');
         String kind = colon < 0 ? choice : choice.substring(0, colon);
         int device = colon < 0 ? 0 : deviceIndex(choice, choice.substring(colon + 1));
-        if (RunRequest.DEFAULT_BACKEND.equals(kind)) {
-            if (device != 0) {
-                throw new BadRequestException("backend 'jvm' has one device (0), not " + device);
-            }
-            Backend jvm = Backends.jvm();
-            return new Lease() {
-                @Override
-                public Backend backend() {
-                    return jvm;
-                }
+        return RunRequest.DEFAULT_BACKEND.equals(kind) ? jvm(device) : accelerator(kind, device);
+    }
 
-                @Override
-                public void close() {
-                    // the shared JVM backend lives as long as the tensor bundle
-                }
-            };
+    /** The built-in backend: no lock, so a JVM run never waits behind an accelerator's probe. */
+    private static Lease jvm(int device) {
+        if (device != 0) {
+            throw new BadRequestException("backend 'jvm' has one device (0), not " + device);
         }
+        Backend jvm = Backends.jvm();
+        return new Lease() {
+            @Override
+            public Backend backend() {
+                return jvm;
+            }
+
+            @Override
+            public void close() {
+                // the shared JVM backend lives as long as the tensor bundle
+            }
+        };
+    }
+
+    private synchronized Lease accelerator(String kind, int device) {
         Registered r = providers.values().stream().filter(p -> p.kind().equals(kind))
                 .max(Comparator.comparingInt(Registered::ranking)).orElse(null);
         if (r == null) {

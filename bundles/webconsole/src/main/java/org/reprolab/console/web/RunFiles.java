@@ -55,10 +55,13 @@ final class RunFiles {
             file = root.resolve(LAB_REPORT);
         } else {
             int slash = rest.indexOf('/');
-            if (slash <= 0 || store.read(rest.substring(0, slash)).isEmpty()) {
+            if (slash <= 0) {
                 return Optional.empty();
             }
             Path runDir = root.resolve(rest.substring(0, slash)).normalize();
+            if (!Files.isRegularFile(runDir.resolve("run.json"))) {
+                return Optional.empty(); // not a run's folder
+            }
             file = runDir.resolve(rest.substring(slash + 1)).normalize();
             if (!runDir.getParent().equals(root) || !file.startsWith(runDir)) {
                 return Optional.empty();

@@ -24,6 +24,7 @@ class RunFilesTest {
     @BeforeEach
     void aStoreWithOneRun() throws IOException {
         Files.createDirectories(root.resolve("r1/plots"));
+        Files.writeString(root.resolve("r1/run.json"), "{}");
         Files.writeString(root.resolve("r1/report.html"), "<p>report</p>");
         Files.writeString(root.resolve("r1/plots/mse.svg"), "<svg/>");
         Files.writeString(root.resolve("r1/secret.bin"), "x");

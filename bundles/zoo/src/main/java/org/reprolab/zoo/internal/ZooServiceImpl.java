@@ -114,7 +114,7 @@ public final class ZooServiceImpl implements ZooService {
     public ZooModel get(ZooRecipe recipe, BuildListener listener) {
         ZooConfig config = recipe.config();
         String key = key(recipe);
-        Path folder = cache.folder(config.name(), key);
+        Path folder = cache.folder(recipe.name(), key);
         try {
             Optional<ZooModel> hit = load(recipe, folder, key);
             if (hit.isPresent()) {

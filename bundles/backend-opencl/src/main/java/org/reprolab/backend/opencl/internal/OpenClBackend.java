@@ -9,7 +9,6 @@ import java.lang.foreign.MemorySegment;
 import java.lang.ref.Reference;
 import java.util.Arrays;
 import org.reprolab.tensor.Backends;
-import org.reprolab.tensor.Backends;
 import org.reprolab.tensor.backend.Backend;
 import org.reprolab.tensor.backend.BinaryOp;
 import org.reprolab.tensor.backend.DType;
@@ -58,10 +57,22 @@ public final class OpenClBackend implements Backend {
         this.info = info;
         this.device = new Device("opencl", index);
         this.context = cl.createContext(info.handle());
-        this.queue = cl.createQueue(context, info.handle());
-        // leave a tenth of the device's memory to the driver and to other programs
-        this.pool = new BufferPool(cl, context, info.globalMemory() / 10 * 9);
-        this.kernels = new Kernels(cl, context, info, queue);
+        MemorySegment q = null;
+        try {
+            q = cl.createQueue(context, info.handle());
+            this.queue = q;
+            // leave a tenth of the device's memory to the driver and to other programs
+            this.pool = new BufferPool(cl, context, info.globalMemory() / 10 * 9);
+            this.kernels = new Kernels(cl, context, info, queue);
+        } catch (RuntimeException | Error e) {
+            // nothing of a half-made backend outlives it
+            if (q != null) {
+                cl.releaseQueue(q);
+            }
+            cl.releaseContext(context);
+            arena.close();
+            throw e;
+        }
         this.pointwiseGroup = 128;
     }
 
