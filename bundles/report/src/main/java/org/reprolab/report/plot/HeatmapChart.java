@@ -111,12 +111,7 @@ final class HeatmapChart {
 
         @Override
         public void paint(Graphics2D g) {
-            Style.smooth(g);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            g.setColor(Style.INK);
-            g.setFont(Style.TITLE);
-            centre(g, Style.fit(Style.TITLE, f.title(), width - 20), width / 2.0, 28);
+            Style.page(g, f.title(), width, height, 10);
             cells(g);
             columnLabels(g);
             rowLabels(g);

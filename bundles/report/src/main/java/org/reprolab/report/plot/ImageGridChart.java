@@ -1,7 +1,6 @@
 package org.reprolab.report.plot;
 
 import java.awt.BasicStroke;
-import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.Rectangle2D;
@@ -94,13 +93,7 @@ final class ImageGridChart {
 
         @Override
         public void paint(Graphics2D g) {
-            Style.smooth(g);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, width, height);
-            g.setColor(Style.INK);
-            g.setFont(Style.TITLE);
-            String title = Style.fit(Style.TITLE, f.title(), width - 2 * MARGIN);
-            g.drawString(title, (width - Style.textWidth(Style.TITLE, title)) / 2f, 28);
+            Style.page(g, f.title(), width, height, MARGIN);
             int gridWidth = columns * (cell + GAP) - GAP;
             int x0 = (width - gridWidth) / 2;
             g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);

@@ -84,6 +84,20 @@ final class Style {
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
     }
 
+    /**
+     * Starts a hand-drawn figure: smooth rendering, a white page of {@code width}×{@code height}, and the title
+     * centred on top, cut to fit within {@code margin} of each side. Leaves the ink colour set.
+     */
+    static void page(Graphics2D g, String title, int width, int height, int margin) {
+        smooth(g);
+        g.setColor(Color.WHITE);
+        g.fillRect(0, 0, width, height);
+        g.setColor(INK);
+        g.setFont(TITLE);
+        String fitted = fit(TITLE, title, width - 2 * margin);
+        g.drawString(fitted, (width - textWidth(TITLE, fitted)) / 2f, 28);
+    }
+
     /** {@code text} cut with an ellipsis to fit {@code width} pixels. */
     static String fit(Font font, String text, int width) {
         if (textWidth(font, text) <= width) {
