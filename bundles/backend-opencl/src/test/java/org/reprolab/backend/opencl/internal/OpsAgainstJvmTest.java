@@ -7,10 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.EnumSet;
 import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.reprolab.backend.opencl.OpenClProvider;
 import org.reprolab.tensor.backend.Backend;
 import org.reprolab.tensor.backend.BinaryOp;
 import org.reprolab.tensor.backend.CounterRng;
@@ -26,25 +24,21 @@ import org.reprolab.tensor.jvm.JvmBackend;
  * this machine has no OpenCL device.
  */
 class OpsAgainstJvmTest {
-    private static OpenClProvider provider;
+    private static BackendPair pair;
     private static Backend cl;
     private static JvmBackend jvm;
 
     @BeforeAll
     static void open() {
-        provider = new OpenClProvider();
-        Assumptions.assumeTrue(provider.available(), () -> "no OpenCL: " + provider.unavailableReason());
-        cl = provider.open(0);
-        jvm = new JvmBackend(1);
+        pair = BackendPair.open();
+        cl = pair.cl();
+        jvm = pair.jvm();
     }
 
     @AfterAll
     static void close() {
-        if (provider != null) {
-            provider.close();
-        }
-        if (jvm != null) {
-            jvm.close();
+        if (pair != null) {
+            pair.close();
         }
         Twins.WORST.forEach((op, err) -> System.out.printf("opencl-vs-jvm %-28s max error %.3g%n", op, err));
     }

@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.reprolab.backend.opencl.OpenClProvider;
 import org.reprolab.tensor.Backends;
 import org.reprolab.tensor.Generator;
 import org.reprolab.tensor.Tensor;
@@ -27,25 +25,21 @@ import org.reprolab.tensor.optim.Adam;
  * (the random stream is shared), then loss, every gradient and every updated parameter are compared.
  */
 class TrainingStepTest {
-    private static OpenClProvider provider;
+    private static BackendPair pair;
     private static OpenClBackend cl;
     private static JvmBackend jvm;
 
     @BeforeAll
     static void open() {
-        provider = new OpenClProvider();
-        Assumptions.assumeTrue(provider.available(), () -> "no OpenCL: " + provider.unavailableReason());
-        cl = (OpenClBackend) provider.open(0);
-        jvm = new JvmBackend(1);
+        pair = BackendPair.open();
+        cl = pair.cl();
+        jvm = pair.jvm();
     }
 
     @AfterAll
     static void close() {
-        if (provider != null) {
-            provider.close();
-        }
-        if (jvm != null) {
-            jvm.close();
+        if (pair != null) {
+            pair.close();
         }
     }
 
