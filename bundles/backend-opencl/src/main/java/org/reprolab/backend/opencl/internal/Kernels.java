@@ -11,6 +11,7 @@ import java.lang.foreign.MemorySegment;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.reprolab.backend.device.DeviceStorage;
 
 /**
  * Programs compiled once per device and source (built on first use, then cached for the backend's lifetime),
@@ -55,7 +56,7 @@ final class Kernels implements AutoCloseable {
     }
 
     /** Arguments in order, then {@link #run1} or {@link #run}. */
-    final class Launch {
+    final class Launch implements org.reprolab.backend.device.Launch {
         private final MemorySegment kernel;
         private final String name;
         private int index;
@@ -65,33 +66,39 @@ final class Kernels implements AutoCloseable {
             this.name = name;
         }
 
-        Launch i(int value) {
+        @Override
+        public Launch i(int value) {
             slot.set(JAVA_INT, 0, value);
             return set(4);
         }
 
-        Launch l(long value) {
+        @Override
+        public Launch l(long value) {
             slot.set(JAVA_LONG, 0, value);
             return set(8);
         }
 
-        Launch f(float value) {
+        @Override
+        public Launch f(float value) {
             slot.set(JAVA_FLOAT, 0, value);
             return set(4);
         }
 
-        Launch d(double value) {
+        @Override
+        public Launch d(double value) {
             slot.set(JAVA_DOUBLE, 0, value);
             return set(8);
         }
 
         /** A value of the accumulation type A: double where the device has fp64, else float. */
-        Launch acc(double value) {
+        @Override
+        public Launch acc(double value) {
             return device.fp64() ? d(value) : f((float) value);
         }
 
         /** An OpenCL int vector (int4, int8 or int16) holding {@code values}, zero-padded to {@code lanes}. */
-        Launch ints(int lanes, int... values) {
+        @Override
+        public Launch ints(int lanes, int... values) {
             if (values.length > lanes) {
                 throw new IllegalArgumentException(name + ": " + values.length + " values for an int" + lanes);
             }
@@ -102,13 +109,9 @@ final class Kernels implements AutoCloseable {
         }
 
         /** A buffer argument; null passes a NULL pointer. */
-        Launch mem(ClStorage storage) {
-            slot.set(ADDRESS, 0, storage == null ? MemorySegment.NULL : storage.mem);
-            return set(ADDRESS.byteSize());
-        }
-
-        Launch mem(MemorySegment buffer) {
-            slot.set(ADDRESS, 0, buffer);
+        @Override
+        public Launch mem(DeviceStorage storage) {
+            slot.set(ADDRESS, 0, storage == null ? MemorySegment.NULL : MemorySegment.ofAddress(storage.handle()));
             return set(ADDRESS.byteSize());
         }
 
@@ -117,19 +120,8 @@ final class Kernels implements AutoCloseable {
             return this;
         }
 
-        /** One-dimensional: {@code n} items in groups of {@code local} (0: the driver picks), rounded up. */
-        void run1(long n, int local) {
-            if (n <= 0) {
-                return;
-            }
-            if (local > 0) {
-                run(new long[] {roundUp(n, local)}, new long[] {local});
-            } else {
-                run(new long[] {n}, null);
-            }
-        }
-
-        void run(long[] global, long[] local) {
+        @Override
+        public void run(long[] global, long[] local) {
             for (int d = 0; d < global.length; d++) {
                 sizes.setAtIndex(JAVA_LONG, d, global[d]);
                 if (local != null) {
@@ -138,10 +130,6 @@ final class Kernels implements AutoCloseable {
             }
             cl.enqueueKernel(queue, kernel, name, sizes, local == null ? null : sizes.asSlice(24), global.length);
         }
-    }
-
-    static long roundUp(long n, long multiple) {
-        return (n + multiple - 1) / multiple * multiple;
     }
 
     @Override

@@ -1,68 +1,56 @@
 package org.reprolab.backend.opencl.internal;
 
-import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
-import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.ref.Reference;
-import java.util.Arrays;
-import org.reprolab.tensor.Backends;
-import org.reprolab.tensor.backend.Backend;
-import org.reprolab.tensor.backend.BinaryOp;
-import org.reprolab.tensor.backend.DType;
+import java.util.function.Supplier;
+import org.reprolab.backend.device.BufferPool;
+import org.reprolab.backend.device.DeviceBackend;
+import org.reprolab.backend.device.KernelSource;
+import org.reprolab.backend.device.Launch;
 import org.reprolab.tensor.backend.Device;
-import org.reprolab.tensor.backend.ReduceOp;
-import org.reprolab.tensor.backend.Storage;
-import org.reprolab.tensor.backend.UnaryOp;
-import org.reprolab.tensor.backend.View;
 
 /**
- * The Backend SPI on one OpenCL device. Storages are device buffers from a {@link BufferPool}; every op is a
- * kernel enqueued on one in-order queue and returns at once, so a training step runs on the device back to
- * back; the host waits only in the {@code read*} calls (blocking reads) and in {@link #close}. Numbers follow
- * the JVM backend's definitions (the reference): the same tie and NaN rules, the same stable sort, the same
- * counter-based random stream, sums accumulated in double where the device has {@code cl_khr_fp64}.
- *
- * <p>Calls are serialised on the backend (an OpenCL kernel object's arguments are shared state).
+ * The Backend SPI on one OpenCL device: the shared {@link DeviceBackend} ops over an OpenCL context, one in-order
+ * command queue, programs built from the OpenCL C sources, and {@code cl_mem} buffers from a caching pool.
+ * Buffer handles are the {@code cl_mem} addresses.
  */
-public final class OpenClBackend implements Backend {
-    /** Work-group size of the row kernels (softmax, layer norm, tree reductions); WG in common.cl. */
-    private static final int ROW_GROUP = 128;
-    /** Below this many items per output a reduction runs one item per output. */
-    private static final int TREE_MIN_LENGTH = 256;
-
+public final class OpenClBackend extends DeviceBackend {
     private final Cl cl;
     private final ClDevice info;
-    private final Device device;
     private final MemorySegment context;
     private final MemorySegment queue;
-    private final BufferPool pool;
     private final Kernels kernels;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment zeroPattern = arena.allocate(JAVA_INT);
-    private final int pointwiseGroup;
-    private boolean closed;
-    private long reads;
-    private long writes;
 
     /** Opens a context and an in-order queue on {@code info}, reachable as device {@code opencl:index}. */
     public OpenClBackend(Cl cl, ClDevice info, int index) {
+        super(new Device("opencl", index), "OpenCL", info.fp64());
         if (info.maxWorkGroupSize() < 256) {
             throw new IllegalArgumentException("OpenCL device " + info.name() + " allows work groups of "
                     + info.maxWorkGroupSize() + " items; the kernels need 256");
         }
         this.cl = cl;
         this.info = info;
-        this.device = new Device("opencl", index);
         this.context = cl.createContext(info.handle());
         MemorySegment q = null;
         try {
             q = cl.createQueue(context, info.handle());
             this.queue = q;
             // leave a tenth of the device's memory to the driver and to other programs
-            this.pool = new BufferPool(cl, context, info.globalMemory() / 10 * 9);
+            usePool(new BufferPool(new BufferPool.Allocator() {
+                @Override
+                public long allocate(long bytes) {
+                    return cl.createBuffer(context, bytes).address();
+                }
+
+                @Override
+                public void free(long handle) {
+                    cl.releaseMemObject(MemorySegment.ofAddress(handle));
+                }
+            }, info.globalMemory() / 10 * 9));
             this.kernels = new Kernels(cl, context, info, queue);
         } catch (RuntimeException | Error e) {
             // nothing of a half-made backend outlives it
@@ -73,7 +61,6 @@ public final class OpenClBackend implements Backend {
             arena.close();
             throw e;
         }
-        this.pointwiseGroup = 128;
     }
 
     /** The device this backend runs on. */
@@ -82,671 +69,64 @@ public final class OpenClBackend implements Backend {
     }
 
     @Override
-    public Device device() {
-        return device;
-    }
-
-    @Override
     public String description() {
         return "OpenCL " + info.describe();
     }
 
-    /** Waits until every enqueued kernel has run (for timing; reads wait by themselves). */
-    public synchronized void finish() {
-        open();
+    @Override
+    protected String deviceName() {
+        return info.name();
+    }
+
+    @Override
+    protected KernelSource source() {
+        return KernelSource.OPENCL;
+    }
+
+    @Override
+    protected Launch launch(String programKey, Supplier<String> source, String kernel) {
+        return kernels.launch(programKey, source, kernel);
+    }
+
+    @Override
+    protected long maxAllocation() {
+        return info.maxAllocation();
+    }
+
+    private static MemorySegment mem(long handle) {
+        return MemorySegment.ofAddress(handle);
+    }
+
+    @Override
+    protected void zero(long buffer, long offset, long bytes) {
+        cl.zero(queue, mem(buffer), offset, bytes, zeroPattern);
+    }
+
+    @Override
+    protected void copyBuffer(long src, long srcOffset, long dst, long dstOffset, long bytes) {
+        cl.copyBuffer(queue, mem(src), mem(dst), srcOffset, dstOffset, bytes);
+    }
+
+    @Override
+    protected void writeBuffer(long buffer, long offset, MemorySegment host) {
+        cl.writeBuffer(queue, mem(buffer), offset, host);
+    }
+
+    @Override
+    protected void readBuffer(long buffer, long offset, MemorySegment host) {
+        cl.readBuffer(queue, mem(buffer), offset, host);
+    }
+
+    @Override
+    protected void synchronizeDevice() {
         cl.finish(queue);
     }
 
-    /** How many host-to-device writes and device-to-host reads this backend has made: {writes, reads}. */
-    public synchronized long[] transfers() {
-        return new long[] {writes, reads};
-    }
-
-    /** Bytes held by live storages and by the idle pool. */
-    public long[] memoryUsage() {
-        return pool.usage();
-    }
-
-    private void open() {
-        if (closed) {
-            throw new IllegalStateException("the OpenCL backend on " + info.name() + " is closed");
-        }
-    }
-
-    private ClStorage s(View v) {
-        return s(v.storage());
-    }
-
-    private ClStorage s(Storage storage) {
-        if (storage instanceof ClStorage c && c.owner == this) {
-            return c;
-        }
-        throw new IllegalArgumentException("storage " + storage + " does not belong to the OpenCL backend on "
-                + device + "; move tensors with Tensor.to(backend) first");
-    }
-
-    private void requireFp64(DType dtype) {
-        if (dtype == DType.FLOAT64 && !info.fp64()) {
-            throw new UnsupportedOperationException("OpenCL device " + info.name() + " has no cl_khr_fp64: "
-                    + "FLOAT64 tensors cannot live on it (use FLOAT32, or the JVM backend)");
-        }
-    }
-
-    private Kernels.Launch elem(DType dtype, String kernel) {
-        requireFp64(dtype);
-        return kernels.launch("elem:" + dtype, () -> KernelSource.elem(dtype, info.fp64()), kernel);
-    }
-
-    private Kernels.Launch floating(DType dtype, String kernel, String op) {
-        if (!dtype.isFloating()) {
-            throw new IllegalArgumentException("OpenCL " + op + " takes FLOAT32 or FLOAT64 tensors, got " + dtype);
-        }
-        requireFp64(dtype);
-        return kernels.launch("floating:" + dtype, () -> KernelSource.floating(dtype, info.fp64()), kernel);
-    }
-
-    /** Whether the elem program of {@code dtype} computes in double. */
-    private boolean computesInDouble(DType dtype) {
-        return dtype != DType.FLOAT32 && info.fp64();
-    }
-
-    // ---- storage and host transfer -------------------------------------------------------------------------
-
     @Override
-    public synchronized Storage allocate(DType dtype, int size) {
-        open();
-        requireFp64(dtype);
-        if (size < 0) {
-            throw new IllegalArgumentException("negative storage size " + size);
-        }
-        long bytes = (long) size * dtype.bytes();
-        if (bytes > info.maxAllocation()) {
-            throw new IllegalArgumentException("a " + dtype + " storage of " + size + " elements (" + bytes
-                    + " bytes) exceeds the largest buffer OpenCL device " + info.name() + " allows ("
-                    + info.maxAllocation() + " bytes)");
-        }
-        ClStorage storage = pool.acquire(bytes, mem -> new ClStorage(this, mem, dtype, size));
-        if (bytes > 0) {
-            cl.zero(queue, storage.mem, 0, bytes, zeroPattern);
-        }
-        return storage;
-    }
-
-    /** A scratch storage whose contents are undefined (no zero fill). */
-    private ClStorage scratch(DType dtype, int size) {
-        requireFp64(dtype);
-        return pool.acquire((long) size * dtype.bytes(), mem -> new ClStorage(this, mem, dtype, size));
-    }
-
-    @Override
-    public synchronized void write(Storage dst, int offset, double[] values) {
-        upload(dst, offset, values.length, (host, dtype) -> {
-            for (int k = 0; k < values.length; k++) {
-                put(host, dtype, k, values[k]);
-            }
-        });
-    }
-
-    @Override
-    public synchronized void write(Storage dst, int offset, float[] values) {
-        upload(dst, offset, values.length, (host, dtype) -> {
-            if (dtype == DType.FLOAT32) {
-                MemorySegment.copy(values, 0, host, JAVA_FLOAT, 0, values.length);
-            } else {
-                for (int k = 0; k < values.length; k++) {
-                    put(host, dtype, k, values[k]);
-                }
-            }
-        });
-    }
-
-    @Override
-    public synchronized void write(Storage dst, int offset, int[] values) {
-        upload(dst, offset, values.length, (host, dtype) -> {
-            if (dtype == DType.INT32) {
-                MemorySegment.copy(values, 0, host, JAVA_INT, 0, values.length);
-            } else {
-                for (int k = 0; k < values.length; k++) {
-                    put(host, dtype, k, values[k]);
-                }
-            }
-        });
-    }
-
-    /** Fills a host staging buffer of {@code length} elements in the storage's dtype, then copies it over. */
-    private void upload(Storage dst, int offset, int length, java.util.function.BiConsumer<MemorySegment, DType> fill) {
-        open();
-        ClStorage d = s(dst);
-        checkRange(d, offset, length);
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment host = a.allocate((long) length * d.dtype().bytes(), 8);
-            fill.accept(host, d.dtype());
-            upload(d, offset, host);
-        }
-    }
-
-    private static void checkRange(ClStorage d, int offset, int length) {
-        if (offset < 0 || (long) offset + length > d.size()) {
-            throw new IndexOutOfBoundsException("writing " + length + " values at " + offset + " into " + d);
-        }
-    }
-
-    /** Stores a value converted as the JVM backend's storages convert it. */
-    private static void put(MemorySegment host, DType dtype, int k, double v) {
-        switch (dtype) {
-            case FLOAT32 -> host.setAtIndex(JAVA_FLOAT, k, (float) v);
-            case FLOAT64 -> host.setAtIndex(JAVA_DOUBLE, k, v);
-            case INT32 -> host.setAtIndex(JAVA_INT, k, (int) v);
-            case BOOL -> host.setAtIndex(JAVA_INT, k, v != 0 ? 1 : 0);
-        }
-    }
-
-    private void upload(ClStorage d, int offset, MemorySegment host) {
-        if (host.byteSize() > 0) {
-            writes++;
-            cl.writeBuffer(queue, d.mem, (long) offset * d.dtype().bytes(), host);
-        }
-    }
-
-    /** The view's elements in row-major order, in its own dtype's bytes (a blocking read). */
-    private MemorySegment download(View src, Arena a) {
-        ClStorage x = s(src);
-        int n = src.numel();
-        long bytes = (long) n * src.dtype().bytes();
-        MemorySegment host = a.allocate(Math.max(bytes, 1), 8).asSlice(0, bytes);
-        if (n == 0) {
-            return host;
-        }
-        reads++;
-        if (src.isContiguous()) {
-            cl.readBuffer(queue, x.mem, (long) src.offset() * src.dtype().bytes(), host);
-        } else {
-            ClStorage tmp = scratch(src.dtype(), n);
-            copy(src, View.contiguous(tmp, src.shape()));
-            cl.readBuffer(queue, tmp.mem, 0, host);
-            Reference.reachabilityFence(tmp);
-        }
-        return host;
-    }
-
-    @Override
-    public synchronized float[] readFloats(View src) {
-        open();
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment host = download(src, a);
-            float[] out = new float[src.numel()];
-            switch (src.dtype()) {
-                case FLOAT32 -> MemorySegment.copy(host, JAVA_FLOAT, 0, out, 0, out.length);
-                case FLOAT64 -> {
-                    for (int k = 0; k < out.length; k++) {
-                        out[k] = (float) host.getAtIndex(JAVA_DOUBLE, k);
-                    }
-                }
-                case INT32, BOOL -> {
-                    for (int k = 0; k < out.length; k++) {
-                        out[k] = host.getAtIndex(JAVA_INT, k);
-                    }
-                }
-            }
-            return out;
-        }
-    }
-
-    @Override
-    public synchronized double[] readDoubles(View src) {
-        open();
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment host = download(src, a);
-            double[] out = new double[src.numel()];
-            for (int k = 0; k < out.length; k++) {
-                out[k] = switch (src.dtype()) {
-                    case FLOAT32 -> host.getAtIndex(JAVA_FLOAT, k);
-                    case FLOAT64 -> host.getAtIndex(JAVA_DOUBLE, k);
-                    case INT32, BOOL -> host.getAtIndex(JAVA_INT, k);
-                };
-            }
-            return out;
-        }
-    }
-
-    @Override
-    public synchronized int[] readInts(View src) {
-        open();
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment host = download(src, a);
-            int[] out = new int[src.numel()];
-            switch (src.dtype()) {
-                case FLOAT32 -> {
-                    for (int k = 0; k < out.length; k++) {
-                        out[k] = (int) host.getAtIndex(JAVA_FLOAT, k);
-                    }
-                }
-                case FLOAT64 -> {
-                    for (int k = 0; k < out.length; k++) {
-                        out[k] = (int) host.getAtIndex(JAVA_DOUBLE, k);
-                    }
-                }
-                case INT32, BOOL -> MemorySegment.copy(host, JAVA_INT, 0, out, 0, out.length);
-            }
-            return out;
-        }
-    }
-
-    @Override
-    public synchronized void copy(View src, View dst) {
-        open();
-        int n = dst.numel();
-        if (n == 0) {
-            return;
-        }
-        ClStorage x = s(src);
-        ClStorage y = s(dst);
-        if (x != y && src.dtype() == dst.dtype() && src.isContiguous() && dst.isContiguous()) {
-            long bytes = dst.dtype().bytes();
-            cl.copyBuffer(queue, x.mem, y.mem, src.offset() * bytes, dst.offset() * bytes, n * bytes);
-            return;
-        }
-        Layout lay = Layout.of(dst.shape(), src, dst);
-        elem(dst.dtype(), "copy_from_" + src.dtype().name().toLowerCase(java.util.Locale.ROOT))
-                .i(n).i(lay.rank()).ints(8, lay.shape())
-                .mem(x).i(src.offset()).ints(8, lay.strides(0))
-                .mem(y).i(dst.offset()).ints(8, lay.strides(1))
-                .run1(n, pointwiseGroup);
-    }
-
-    @Override
-    public synchronized void fill(View dst, double value) {
-        open();
-        int n = dst.numel();
-        if (n == 0) {
-            return;
-        }
-        Layout lay = Layout.of(dst.shape(), dst);
-        Kernels.Launch k = elem(dst.dtype(), "fill").i(n).i(lay.rank()).ints(8, lay.shape())
-                .mem(s(dst)).i(dst.offset()).ints(8, lay.strides(0));
-        (computesInDouble(dst.dtype()) ? k.d(value) : k.f((float) value)).run1(n, pointwiseGroup);
-    }
-
-    // ---- elementwise ---------------------------------------------------------------------------------------
-
-    @Override
-    public synchronized void unary(UnaryOp op, View x, View out) {
-        open();
-        int n = out.numel();
-        if (n == 0) {
-            return;
-        }
-        Layout lay = Layout.of(out.shape(), x, out);
-        elem(out.dtype(), "unary").i(n).i(op.ordinal()).i(lay.rank()).ints(8, lay.shape())
-                .mem(s(x)).i(x.offset()).ints(8, lay.strides(0))
-                .mem(s(out)).i(out.offset()).ints(8, lay.strides(1))
-                .run1(n, pointwiseGroup);
-    }
-
-    @Override
-    public synchronized void binary(BinaryOp op, View a, View b, View out) {
-        open();
-        int n = out.numel();
-        if (n == 0) {
-            return;
-        }
-        String kernel;
-        if (out.dtype() == a.dtype()) {
-            kernel = "binary";
-        } else if (out.dtype() == DType.BOOL) {
-            kernel = "compare";
-        } else {
-            throw new IllegalArgumentException("OpenCL " + op + ": operands of " + a.dtype() + " into "
-                    + out.dtype() + " (expected the operands' dtype or BOOL)");
-        }
-        Layout lay = Layout.of(out.shape(), a, b, out);
-        elem(a.dtype(), kernel).i(n).i(op.ordinal()).i(lay.rank()).ints(8, lay.shape())
-                .mem(s(a)).i(a.offset()).ints(8, lay.strides(0))
-                .mem(s(b)).i(b.offset()).ints(8, lay.strides(1))
-                .mem(s(out)).i(out.offset()).ints(8, lay.strides(2))
-                .run1(n, pointwiseGroup);
-    }
-
-    @Override
-    public synchronized void where(View cond, View a, View b, View out) {
-        open();
-        int n = out.numel();
-        if (n == 0) {
-            return;
-        }
-        if (cond.dtype() != DType.BOOL && cond.dtype() != DType.INT32) {
-            throw new IllegalArgumentException("OpenCL where: the condition must be BOOL, got " + cond.dtype());
-        }
-        Layout lay = Layout.of(out.shape(), cond, a, b, out);
-        elem(out.dtype(), "where_select").i(n).i(lay.rank()).ints(8, lay.shape())
-                .mem(s(cond)).i(cond.offset()).ints(8, lay.strides(0))
-                .mem(s(a)).i(a.offset()).ints(8, lay.strides(1))
-                .mem(s(b)).i(b.offset()).ints(8, lay.strides(2))
-                .mem(s(out)).i(out.offset()).ints(8, lay.strides(3))
-                .run1(n, pointwiseGroup);
-    }
-
-    // ---- reductions ----------------------------------------------------------------------------------------
-
-    /** INT32 and BOOL share a storage type; sums and running values of masks are computed as INT32. */
-    private static DType lineType(DType dtype) {
-        return dtype == DType.BOOL ? DType.INT32 : dtype;
-    }
-
-    @Override
-    public synchronized void reduce(ReduceOp op, View x, int dim, View out) {
-        open();
-        int n = out.numel();
-        if (n == 0) {
-            return;
-        }
-        int len = x.shape()[dim];
-        View rest = x.dropDim(dim);
-        Layout lay = Layout.of(out.shape(), rest, out);
-        boolean arg = op == ReduceOp.ARGMAX || op == ReduceOp.ARGMIN;
-        boolean tree = len >= TREE_MIN_LENGTH && (long) n * len >= 1 << 16;
-        Kernels.Launch k = elem(lineType(x.dtype()), tree ? "reduce_tree" : "reduce_serial")
-                .i(n).i(op.ordinal()).i(len).i(x.strides()[dim]).i(lay.rank()).ints(8, lay.shape())
-                .mem(s(x)).i(x.offset()).ints(8, lay.strides(0))
-                .mem(arg ? null : s(out)).mem(arg ? s(out) : null).i(out.offset()).ints(8, lay.strides(1));
-        if (tree) {
-            k.run(new long[] {(long) n * ROW_GROUP}, new long[] {ROW_GROUP});
-        } else {
-            k.run1(n, pointwiseGroup);
-        }
-    }
-
-    @Override
-    public synchronized void cumsum(View x, int dim, View out) {
-        open();
-        if (out.numel() == 0) {
-            return;
-        }
-        View xLines = x.dropDim(dim);
-        View yLines = out.dropDim(dim);
-        Layout lay = Layout.of(yLines.shape(), xLines, yLines);
-        int lines = lay.numel();
-        elem(lineType(out.dtype()), "cumsum").i(lines).i(x.shape()[dim]).i(x.strides()[dim]).i(out.strides()[dim])
-                .i(lay.rank()).ints(8, lay.shape())
-                .mem(s(x)).i(x.offset()).ints(8, lay.strides(0))
-                .mem(s(out)).i(out.offset()).ints(8, lay.strides(1))
-                .run1(lines, pointwiseGroup);
-    }
-
-    // ---- matrix product ------------------------------------------------------------------------------------
-
-    @Override
-    public synchronized void matmul(View a, View b, View out) {
-        open();
-        if (a.dtype() != out.dtype() || b.dtype() != out.dtype()) {
-            throw new IllegalArgumentException("OpenCL matmul: operands " + a.dtype() + " and " + b.dtype()
-                    + " into " + out.dtype() + " (all three must match)");
-        }
-        int r = out.rank();
-        int m = out.shape()[r - 2];
-        int n = out.shape()[r - 1];
-        int k = a.shape()[r - 1];
-        if (m == 0 || n == 0) {
-            return;
-        }
-        int[] batchShape = Arrays.copyOf(out.shape(), r - 2);
-        Layout batch = Layout.of(batchShape, Arrays.copyOf(a.strides(), r - 2), Arrays.copyOf(b.strides(), r - 2));
-        int batches = batch.numel();
-        if (batches == 0) {
-            return;
-        }
-        floating(out.dtype(), "matmul", "matmul").i(m).i(n).i(k).i(batch.rank()).ints(8, batch.shape())
-                .mem(s(a)).i(a.offset()).ints(8, batch.strides(0)).i(a.strides()[r - 2]).i(a.strides()[r - 1])
-                .mem(s(b)).i(b.offset()).ints(8, batch.strides(1)).i(b.strides()[r - 2]).i(b.strides()[r - 1])
-                .mem(s(out)).i(out.offset())
-                .run(new long[] {Kernels.roundUp(n, 64) / 4, Kernels.roundUp(m, 64) / 4, batches},
-                        new long[] {16, 16, 1});
-    }
-
-    // ---- softmax -------------------------------------------------------------------------------------------
-
-    @Override
-    public synchronized void softmax(View x, View out, boolean log) {
-        open();
-        int cols = x.shape()[x.rank() - 1];
-        if (x.numel() == 0) {
-            return;
-        }
-        int rows = x.numel() / cols;
-        floating(x.dtype(), "softmax", "softmax").i(cols).mem(s(x)).i(x.offset()).mem(s(out)).i(out.offset())
-                .i(log ? 1 : 0).run(new long[] {(long) rows * ROW_GROUP}, new long[] {ROW_GROUP});
-    }
-
-    @Override
-    public synchronized void softmaxBackward(View y, View g, View out, boolean log) {
-        open();
-        int cols = y.shape()[y.rank() - 1];
-        if (y.numel() == 0) {
-            return;
-        }
-        int rows = y.numel() / cols;
-        floating(y.dtype(), "softmax_backward", "softmaxBackward").i(cols).mem(s(y)).i(y.offset())
-                .mem(s(g)).i(g.offset()).mem(s(out)).i(out.offset()).i(log ? 1 : 0)
-                .run(new long[] {(long) rows * ROW_GROUP}, new long[] {ROW_GROUP});
-    }
-
-    // ---- indexing ------------------------------------------------------------------------------------------
-
-    @Override
-    public synchronized void gather(View x, int dim, View index, View out) {
-        open();
-        int n = out.numel();
-        if (n == 0) {
-            return;
-        }
-        int[] source = x.strides().clone();
-        source[dim] = 0;
-        Layout lay = Layout.of(out.shape(), source, index.strides(), out.strides());
-        elem(out.dtype(), "gather").i(n).i(x.strides()[dim]).i(lay.rank()).ints(8, lay.shape())
-                .mem(s(x)).i(x.offset()).ints(8, lay.strides(0))
-                .mem(s(index)).i(index.offset()).ints(8, lay.strides(1))
-                .mem(s(out)).i(out.offset()).ints(8, lay.strides(2))
-                .run1(n, pointwiseGroup);
-    }
-
-    @Override
-    public synchronized void scatterAdd(View src, int dim, View index, View out) {
-        open();
-        if (src.numel() == 0) {
-            return;
-        }
-        int[] target = out.strides().clone();
-        target[dim] = 0;
-        View lines = src.dropDim(dim);
-        Layout lay = Layout.of(lines.shape(), lines.strides(), index.dropDim(dim).strides(),
-                new View(out.storage(), src.shape(), target, out.offset()).dropDim(dim).strides());
-        int n = lay.numel();
-        elem(out.dtype(), "scatter_add").i(n).i(src.shape()[dim]).i(src.strides()[dim]).i(index.strides()[dim])
-                .i(out.strides()[dim]).i(lay.rank()).ints(8, lay.shape())
-                .mem(s(src)).i(src.offset()).ints(8, lay.strides(0))
-                .mem(s(index)).i(index.offset()).ints(8, lay.strides(1))
-                .mem(s(out)).i(out.offset()).ints(8, lay.strides(2))
-                .run1(n, pointwiseGroup);
-    }
-
-    @Override
-    public synchronized void sort(View x, boolean descending, View values, View indices) {
-        open();
-        int r = x.rank();
-        int cols = x.shape()[r - 1];
-        if (x.numel() == 0) {
-            return;
-        }
-        int rows = x.numel() / cols;
-        int padded = Integer.highestOneBit(cols) == cols ? cols : Integer.highestOneBit(cols) << 1;
-        View xr = x.dropDim(r - 1);
-        Layout lay = Layout.of(xr.shape(), xr, values.dropDim(r - 1), indices.dropDim(r - 1));
-        long slots = (long) rows * padded;
-        if (slots > Integer.MAX_VALUE / 2) {
-            throw new IllegalArgumentException("OpenCL sort: " + rows + " rows of " + cols + " are too many");
-        }
-        ClStorage keys = scratch(DType.INT32, (int) slots * 2);
-        DType type = lineType(x.dtype());
-        elem(type, "sort_keys").i((int) slots).i(cols).i(padded).i(descending ? 1 : 0).i(lay.rank())
-                .ints(8, lay.shape()).mem(s(x)).i(x.offset()).ints(8, lay.strides(0)).i(x.strides()[r - 1])
-                .mem(keys).run1(slots, pointwiseGroup);
-        for (int k = 2; k <= padded; k <<= 1) {
-            for (int j = k >> 1; j > 0; j >>= 1) {
-                elem(type, "sort_step").i((int) slots).i(padded).i(j).i(k).mem(keys).run1(slots, pointwiseGroup);
-            }
-        }
-        int n = rows * cols;
-        elem(type, "sort_write").i(n).i(cols).i(padded).i(lay.rank()).ints(8, lay.shape())
-                .mem(s(x)).i(x.offset()).ints(8, lay.strides(0)).i(x.strides()[r - 1])
-                .mem(s(values)).i(values.offset()).ints(8, lay.strides(1)).i(values.strides()[r - 1])
-                .mem(s(indices)).i(indices.offset()).ints(8, lay.strides(2)).i(indices.strides()[r - 1])
-                .mem(keys).run1(n, pointwiseGroup);
-        Reference.reachabilityFence(keys);
-    }
-
-    // ---- random --------------------------------------------------------------------------------------------
-
-    @Override
-    public synchronized void randomUniform(View out, long seed, long counter, double low, double high) {
-        random("random_uniform", out, seed, counter, low, high);
-    }
-
-    @Override
-    public synchronized void randomNormal(View out, long seed, long counter, double mean, double std) {
-        random("random_normal", out, seed, counter, mean, std);
-    }
-
-    private void random(String kernel, View out, long seed, long counter, double p, double q) {
-        open();
-        int n = out.numel();
-        if (n == 0) {
-            return;
-        }
-        Kernels.Launch k = elem(out.dtype(), kernel).i(n).mem(s(out)).i(out.offset()).l(seed).l(counter);
-        (info.fp64() ? k.d(p).d(q) : k.f((float) p).f((float) q)).run1(n, pointwiseGroup);
-    }
-
-    // ---- convolution ---------------------------------------------------------------------------------------
-
-    /** h, w, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow: the int16 the convolution kernels take. */
-    private static int[] geometry(int h, int w, int kh, int kw, int sh, int sw, int ph, int pw, int dh, int dw) {
-        int oh = (h + 2 * ph - dh * (kh - 1) - 1) / sh + 1;
-        int ow = (w + 2 * pw - dw * (kw - 1) - 1) / sw + 1;
-        return new int[] {h, w, kh, kw, sh, sw, ph, pw, dh, dw, oh, ow};
-    }
-
-    @Override
-    public synchronized void im2col(View x, int kh, int kw, int strideH, int strideW, int padH, int padW, int dilH,
-                                    int dilW, View out) {
-        open();
-        int[] shape = x.shape();
-        int[] geo = geometry(shape[2], shape[3], kh, kw, strideH, strideW, padH, padW, dilH, dilW);
-        long total = (long) out.numel();
-        floating(x.dtype(), "im2col", "im2col").i((int) total).i(shape[1]).ints(16, geo)
-                .mem(s(x)).i(x.offset()).ints(4, x.strides())
-                .mem(s(out)).i(out.offset()).i(out.strides()[0]).i(out.strides()[1])
-                .run1(total, pointwiseGroup);
-    }
-
-    @Override
-    public synchronized void col2im(View cols, int kh, int kw, int strideH, int strideW, int padH, int padW,
-                                    int dilH, int dilW, View out) {
-        open();
-        int[] shape = out.shape();
-        int[] geo = geometry(shape[2], shape[3], kh, kw, strideH, strideW, padH, padW, dilH, dilW);
-        long total = (long) out.numel();
-        floating(out.dtype(), "col2im", "col2im").i((int) total).i(shape[1]).ints(16, geo)
-                .mem(s(cols)).i(cols.offset()).i(cols.strides()[0]).i(cols.strides()[1])
-                .mem(s(out)).i(out.offset())
-                .run1(total, pointwiseGroup);
-    }
-
-    @Override
-    public synchronized void maxPool2d(View x, int kh, int kw, int strideH, int strideW, int padH, int padW,
-                                       int dilH, int dilW, View out, View indices) {
-        open();
-        int[] shape = x.shape();
-        int[] geo = geometry(shape[2], shape[3], kh, kw, strideH, strideW, padH, padW, dilH, dilW);
-        long total = (long) out.numel();
-        floating(x.dtype(), "max_pool", "maxPool2d").i((int) total).i(shape[1]).ints(16, geo)
-                .mem(s(x)).i(x.offset()).ints(4, x.strides())
-                .mem(s(out)).i(out.offset()).mem(s(indices)).i(indices.offset())
-                .run1(total, pointwiseGroup);
-    }
-
-    // ---- normalisation and optimizer -----------------------------------------------------------------------
-
-    @Override
-    public synchronized void layerNorm(View x, View weight, View bias, double eps, View out, View mean, View rstd) {
-        open();
-        int n = x.shape()[x.rank() - 1];
-        if (x.numel() == 0) {
-            return;
-        }
-        int rows = x.numel() / n;
-        floating(x.dtype(), "layer_norm", "layerNorm").i(n).acc(eps).mem(s(x)).i(x.offset())
-                .mem(weight == null ? null : s(weight)).i(weight == null ? 0 : weight.offset())
-                .mem(bias == null ? null : s(bias)).i(bias == null ? 0 : bias.offset())
-                .mem(s(out)).i(out.offset()).mem(s(mean)).i(mean.offset()).mem(s(rstd)).i(rstd.offset())
-                .run(new long[] {(long) rows * ROW_GROUP}, new long[] {ROW_GROUP});
-    }
-
-    @Override
-    public synchronized void layerNormBackward(View g, View x, View weight, View mean, View rstd, View dx,
-                                               View dWeight, View dBias) {
-        open();
-        int n = x.shape()[x.rank() - 1];
-        if (x.numel() == 0) {
-            return;
-        }
-        int rows = x.numel() / n;
-        floating(x.dtype(), "layer_norm_dx", "layerNormBackward").i(n).mem(s(g)).i(g.offset())
-                .mem(s(x)).i(x.offset())
-                .mem(weight == null ? null : s(weight)).i(weight == null ? 0 : weight.offset())
-                .mem(s(mean)).i(mean.offset()).mem(s(rstd)).i(rstd.offset()).mem(s(dx)).i(dx.offset())
-                .run(new long[] {(long) rows * ROW_GROUP}, new long[] {ROW_GROUP});
-        if (dWeight != null || dBias != null) {
-            floating(x.dtype(), "layer_norm_affine", "layerNormBackward").i(n).i(rows).mem(s(g)).i(g.offset())
-                    .mem(s(x)).i(x.offset()).mem(s(mean)).i(mean.offset()).mem(s(rstd)).i(rstd.offset())
-                    .mem(dWeight == null ? null : s(dWeight)).i(dWeight == null ? 0 : dWeight.offset())
-                    .mem(dBias == null ? null : s(dBias)).i(dBias == null ? 0 : dBias.offset())
-                    .run1(n, pointwiseGroup);
-        }
-    }
-
-    @Override
-    public synchronized void adamStep(View p, View g, View m, View v, double beta1, double beta2, double stepSize,
-                                      double epsHat) {
-        open();
-        int n = p.numel();
-        if (n == 0) {
-            return;
-        }
-        Kernels.Launch k = floating(p.dtype(), "adam", "adamStep").i(n).mem(s(p)).i(p.offset())
-                .mem(s(g)).i(g.offset()).mem(s(m)).i(m.offset()).mem(s(v)).i(v.offset());
-        if (p.dtype() == DType.FLOAT64) {
-            k.d(beta1).d(beta2).d(stepSize).d(epsHat);
-        } else {
-            k.f((float) beta1).f((float) beta2).f((float) stepSize).f((float) epsHat);
-        }
-        k.run1(n, pointwiseGroup);
-    }
-
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        Backends.unregister(this);
-        try {
-            cl.finish(queue);
-        } finally {
-            kernels.close();
-            pool.close();
-            cl.releaseQueue(queue);
-            cl.releaseContext(context);
-            arena.close();
-        }
+    protected void releaseRuntime() {
+        kernels.close();
+        cl.releaseQueue(queue);
+        cl.releaseContext(context);
+        arena.close();
     }
 }

@@ -1,4 +1,4 @@
-package org.reprolab.backend.opencl.internal;
+package org.reprolab.backend.device;
 
 import java.util.Arrays;
 import org.reprolab.tensor.backend.View;
@@ -11,11 +11,11 @@ import org.reprolab.tensor.backend.View;
  * @param shape the merged shape (at least one dimension)
  * @param strides per view, its strides over {@code shape}
  */
-record Layout(int[] shape, int[][] strides) {
+public record Layout(int[] shape, int[][] strides) {
     /** The most dimensions a kernel takes (an OpenCL int8). */
-    static final int MAX_RANK = 8;
+    public static final int MAX_RANK = 8;
 
-    static Layout of(int[] shape, View... views) {
+    public static Layout of(int[] shape, View... views) {
         int[][] strides = new int[views.length][];
         for (int v = 0; v < views.length; v++) {
             strides[v] = views[v].strides();
@@ -23,7 +23,7 @@ record Layout(int[] shape, int[][] strides) {
         return of(shape, strides);
     }
 
-    static Layout of(int[] shape, int[]... strides) {
+    public static Layout of(int[] shape, int[]... strides) {
         int r = shape.length;
         int[] s = new int[Math.max(r, 1)];
         int[][] st = new int[strides.length][Math.max(r, 1)];
@@ -65,15 +65,15 @@ record Layout(int[] shape, int[][] strides) {
         return new Layout(shapeOut, stridesOut);
     }
 
-    int rank() {
+    public int rank() {
         return shape.length;
     }
 
-    int[] strides(int view) {
+    public int[] strides(int view) {
         return strides[view];
     }
 
-    int numel() {
+    public int numel() {
         int n = 1;
         for (int d : shape) {
             n *= d;

@@ -1,4 +1,4 @@
-package org.reprolab.backend.opencl.internal;
+package org.reprolab.testing.backend;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.reprolab.tensor.backend.Backend;
 import org.reprolab.tensor.backend.BinaryOp;
 import org.reprolab.tensor.backend.CounterRng;
@@ -19,28 +20,35 @@ import org.reprolab.tensor.backend.View;
 import org.reprolab.tensor.jvm.JvmBackend;
 
 /**
- * Every Backend method on the OpenCL device against the JVM backend (the reference), on random inputs with
- * non-contiguous, broadcast, offset and edge-sized views, each op with its own error bound. Skipped only when
- * this machine has no OpenCL device.
+ * Every Backend method on an accelerator against the JVM backend (the reference), on random inputs with
+ * non-contiguous, broadcast, offset and edge-sized views, each op with its own error bound. A backend bundle's
+ * test extends it and opens its device; skipped only when the machine has no such device.
  */
-class OpsAgainstJvmTest {
-    private static BackendPair pair;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class OpsAgainstJvmSuite {
+    private static DeviceUnderTest device;
     private static Backend cl;
     private static JvmBackend jvm;
 
+    /** Opens the device under test; skips the class (an assumption, never a pass) where there is none. */
+    protected abstract DeviceUnderTest openDevice();
+
     @BeforeAll
-    static void open() {
-        pair = BackendPair.open();
-        cl = pair.cl();
-        jvm = pair.jvm();
+    void open() {
+        device = openDevice();
+        cl = device.backend();
+        jvm = new JvmBackend(1);
     }
 
     @AfterAll
-    static void close() {
-        if (pair != null) {
-            pair.close();
+    void close() {
+        if (device != null) {
+            device.close();
+            jvm.close();
+            Twins.WORST.forEach((op, err) -> System.out.printf("%s-vs-jvm %-28s max error %.3g%n", device.label(), op, err));
+            Twins.WORST.clear();
+            device = null;
         }
-        Twins.WORST.forEach((op, err) -> System.out.printf("opencl-vs-jvm %-28s max error %.3g%n", op, err));
     }
 
     private static Twins twins(long seed) {
@@ -560,7 +568,7 @@ class OpsAgainstJvmTest {
         var jvmStorage = jvm.allocate(DType.FLOAT32, 4);
         var e = assertThrows(IllegalArgumentException.class,
                 () -> cl.fill(View.contiguous(jvmStorage, new int[] {4}), 1));
-        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("does not belong to the OpenCL backend"),
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("does not belong to the "),
                 e.getMessage());
     }
 

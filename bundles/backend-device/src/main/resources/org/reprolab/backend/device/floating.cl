@@ -66,7 +66,7 @@ void matmul(int m, int n, int k, int brank, int8 bshape,
 
 // ---- row kernels: one work group of WG items per row ----------------------------------------------------------
 
-inline A group_sum(A v, __local A *buf) {
+inline A group_sum(A v, LOCAL A *buf) {
     int l = get_local_id(0);
     buf[l] = v;
     barrier(CLK_LOCAL_MEM_FENCE);
@@ -79,7 +79,7 @@ inline A group_sum(A v, __local A *buf) {
     return r;
 }
 
-inline T group_max(T v, __local T *buf) {
+inline T group_max(T v, LOCAL T *buf) {
     int l = get_local_id(0);
     buf[l] = v;
     barrier(CLK_LOCAL_MEM_FENCE);

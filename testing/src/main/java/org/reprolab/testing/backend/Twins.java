@@ -1,4 +1,4 @@
-package org.reprolab.backend.opencl.internal;
+package org.reprolab.testing.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -11,10 +11,10 @@ import org.reprolab.tensor.backend.DType;
 import org.reprolab.tensor.backend.View;
 
 /**
- * The same views on the JVM backend (the reference) and on the OpenCL backend: equal storages, shapes, strides
+ * The same views on the JVM backend (the reference) and on an accelerator backend: equal storages, shapes, strides
  * and offsets, so one call on each can be compared element by element. Records the largest error per op.
  */
-final class Twins {
+public final class Twins {
     /** Largest error seen per op, for the report printed after the tests. */
     static final Map<String, Double> WORST = new TreeMap<>();
 
@@ -126,19 +126,19 @@ final class Twins {
             double a = actual[i];
             if (Double.isNaN(e) || Double.isNaN(a)) {
                 if (Double.isNaN(e) != Double.isNaN(a)) {
-                    fail(op + ": element " + i + " is " + a + " on OpenCL, " + e + " on the JVM");
+                    fail(op + ": element " + i + " is " + a + " on the device, " + e + " on the JVM");
                 }
                 continue;
             }
             if (Double.isInfinite(e) || Double.isInfinite(a)) {
                 if (e != a) {
-                    fail(op + ": element " + i + " is " + a + " on OpenCL, " + e + " on the JVM");
+                    fail(op + ": element " + i + " is " + a + " on the device, " + e + " on the JVM");
                 }
                 continue;
             }
             double err = Math.abs(a - e) / Math.max(Math.abs(e), 1);
             if (err > tolerance) {
-                fail(op + ": element " + i + " of " + expected.length + " is " + a + " on OpenCL, " + e
+                fail(op + ": element " + i + " of " + expected.length + " is " + a + " on the device, " + e
                         + " on the JVM (error " + err + " > " + tolerance + ")");
             }
             worst = Math.max(worst, err);
@@ -155,7 +155,7 @@ final class Twins {
             boolean same = Double.isNaN(expected[i]) ? Double.isNaN(actual[i])
                     : Double.doubleToLongBits(expected[i]) == Double.doubleToLongBits(actual[i]);
             if (!same) {
-                fail(op + ": element " + i + " is " + actual[i] + " on OpenCL, " + expected[i] + " on the JVM");
+                fail(op + ": element " + i + " is " + actual[i] + " on the device, " + expected[i] + " on the JVM");
             }
         }
         record(op, 0);

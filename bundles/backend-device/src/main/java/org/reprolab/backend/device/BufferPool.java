@@ -1,6 +1,5 @@
-package org.reprolab.backend.opencl.internal;
+package org.reprolab.backend.device;
 
-import java.lang.foreign.MemorySegment;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
@@ -20,34 +19,41 @@ import java.util.function.Function;
  * <p>The Java heap does not feel device memory, so when live and pooled buffers would exceed the budget, the
  * pool first frees its idle buffers, then asks the JVM for a collection and takes back what it releases.
  */
-final class BufferPool {
+public final class BufferPool {
+    /** A runtime's device allocations, by handle (an OpenCL {@code cl_mem} address, a CUDA device pointer). */
+    public interface Allocator {
+        /** A new buffer of {@code bytes} bytes; throws (naming the call) when the device has no room. */
+        long allocate(long bytes);
+
+        void free(long handle);
+    }
+
     private static final long MIN_BYTES = 256;
 
-    private final Cl cl;
-    private final MemorySegment context;
+    private final Allocator allocator;
     private final long budget;
-    private final ReferenceQueue<ClStorage> released = new ReferenceQueue<>();
+    private final ReferenceQueue<DeviceStorage> released = new ReferenceQueue<>();
     private final Set<Lease> leases = ConcurrentHashMap.newKeySet();
-    private final Map<Long, ArrayDeque<MemorySegment>> idle = new HashMap<>();
+    private final Map<Long, ArrayDeque<Long>> idle = new HashMap<>();
     private long liveBytes;
     private long idleBytes;
     private boolean closed;
 
     /** A buffer lent to a storage, remembered until the storage is unreachable. */
-    private static final class Lease extends PhantomReference<ClStorage> {
-        final MemorySegment mem;
+    private static final class Lease extends PhantomReference<DeviceStorage> {
+        final long mem;
         final long bytes;
 
-        Lease(ClStorage storage, ReferenceQueue<ClStorage> queue, MemorySegment mem, long bytes) {
+        Lease(DeviceStorage storage, ReferenceQueue<DeviceStorage> queue, long mem, long bytes) {
             super(storage, queue);
             this.mem = mem;
             this.bytes = bytes;
         }
     }
 
-    BufferPool(Cl cl, MemorySegment context, long budget) {
-        this.cl = cl;
-        this.context = context;
+    /** A pool allocating through {@code allocator}, keeping live and idle buffers under {@code budget} bytes. */
+    public BufferPool(Allocator allocator, long budget) {
+        this.allocator = allocator;
         this.budget = budget;
     }
 
@@ -69,13 +75,13 @@ final class BufferPool {
      * A storage made by {@code make} around a buffer of at least {@code bytes} bytes (contents undefined); the
      * buffer returns to the pool when the storage is unreachable.
      */
-    synchronized ClStorage acquire(long bytes, Function<MemorySegment, ClStorage> make) {
+    synchronized DeviceStorage acquire(long bytes, Function<Long, DeviceStorage> make) {
         if (closed) {
-            throw new IllegalStateException("the OpenCL backend is closed");
+            throw new IllegalStateException("the device backend is closed");
         }
         reclaim();
         long size = bucket(bytes);
-        MemorySegment mem = take(size);
+        Long mem = take(size);
         if (mem == null) {
             if (liveBytes + idleBytes + size > budget) {
                 freeIdle();
@@ -85,18 +91,18 @@ final class BufferPool {
                 mem = take(size);
             }
             if (mem == null) {
-                mem = cl.createBuffer(context, size);
+                mem = allocator.allocate(size);
             }
         }
         liveBytes += size;
-        ClStorage storage = make.apply(mem);
+        DeviceStorage storage = make.apply(mem);
         leases.add(new Lease(storage, released, mem, size));
         return storage;
     }
 
-    private MemorySegment take(long size) {
-        ArrayDeque<MemorySegment> free = idle.get(size);
-        MemorySegment mem = free == null ? null : free.poll();
+    private Long take(long size) {
+        ArrayDeque<Long> free = idle.get(size);
+        Long mem = free == null ? null : free.poll();
         if (mem != null) {
             idleBytes -= size;
         }
@@ -105,7 +111,7 @@ final class BufferPool {
 
     /** Moves the buffers of collected storages to their buckets. */
     private void reclaim() {
-        for (Reference<? extends ClStorage> r; (r = released.poll()) != null; ) {
+        for (Reference<? extends DeviceStorage> r; (r = released.poll()) != null; ) {
             giveBack((Lease) r);
         }
     }
@@ -120,9 +126,9 @@ final class BufferPool {
     }
 
     private void freeIdle() {
-        for (ArrayDeque<MemorySegment> free : idle.values()) {
-            for (MemorySegment mem : free) {
-                cl.releaseMemObject(mem);
+        for (ArrayDeque<Long> free : idle.values()) {
+            for (long mem : free) {
+                allocator.free(mem);
             }
             free.clear();
         }
@@ -135,7 +141,7 @@ final class BufferPool {
         long deadline = System.nanoTime() + 500_000_000L;
         try {
             while (liveBytes + size > budget && System.nanoTime() < deadline) {
-                Reference<? extends ClStorage> r = released.remove(20);
+                Reference<? extends DeviceStorage> r = released.remove(20);
                 if (r != null) {
                     giveBack((Lease) r);
                 } else {
@@ -164,7 +170,7 @@ final class BufferPool {
         closed = true;
         freeIdle();
         for (Lease lease : leases) {
-            cl.releaseMemObject(lease.mem);
+            allocator.free(lease.mem);
         }
         leases.clear();
         liveBytes = 0;

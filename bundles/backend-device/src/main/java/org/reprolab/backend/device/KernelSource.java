@@ -1,4 +1,4 @@
-package org.reprolab.backend.opencl.internal;
+package org.reprolab.backend.device;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,8 +18,16 @@ import org.reprolab.tensor.backend.UnaryOp;
  * {@code C}, with constants written {@code K(…)} so they take C's precision; the kernels pick the op by its
  * ordinal.
  */
-final class KernelSource {
-    private KernelSource() {
+public final class KernelSource {
+    /** The kernels as OpenCL C 1.2. */
+    public static final KernelSource OPENCL = new KernelSource(false);
+    /** The same kernels as CUDA C++ for NVRTC: a prelude maps OpenCL C's qualifiers, built-ins and vectors. */
+    public static final KernelSource CUDA = new KernelSource(true);
+
+    private final boolean cuda;
+
+    private KernelSource(boolean cuda) {
+        this.cuda = cuda;
     }
 
     static final Map<UnaryOp, String> UNARY = new EnumMap<>(UnaryOp.class);
@@ -111,7 +119,7 @@ final class KernelSource {
     }
 
     /** The elementwise program for one element dtype. */
-    static String elem(DType e, boolean fp64) {
+    public String elem(DType e, boolean fp64) {
         String compute = e == DType.FLOAT32 || !fp64 ? "float" : "double";
         StringBuilder s = prelude(fp64);
         s.append("#define E ").append(storageType(e)).append('\n');
@@ -153,7 +161,7 @@ final class KernelSource {
     }
 
     /** The floating program (GEMM, row kernels, convolution, pooling, Adam) for FLOAT32 or FLOAT64. */
-    static String floating(DType t, boolean fp64) {
+    public String floating(DType t, boolean fp64) {
         StringBuilder s = prelude(fp64);
         s.append("#define T ").append(storageType(t)).append('\n');
         s.append("#define A ").append(fp64 ? "double" : "float").append('\n');
@@ -161,9 +169,13 @@ final class KernelSource {
         return s.toString();
     }
 
-    private static StringBuilder prelude(boolean fp64) {
+    private StringBuilder prelude(boolean fp64) {
+        if (cuda) {
+            // NVRTC's --fmad=false keeps a·b + c from fusing; every CUDA device has fp64
+            return new StringBuilder(resource("cuda.h")).append("#define HAS_FP64 1\n");
+        }
         // no fused multiply-adds where the source has none: a·b + c rounds twice, as in Java
-        StringBuilder s = new StringBuilder("#pragma OPENCL FP_CONTRACT OFF\n");
+        StringBuilder s = new StringBuilder("#pragma OPENCL FP_CONTRACT OFF\n#define LOCAL __local\n");
         if (fp64) {
             s.append("#pragma OPENCL EXTENSION cl_khr_fp64 : enable\n#define HAS_FP64 1\n");
         }

@@ -1,4 +1,4 @@
-package org.reprolab.backend.opencl.internal;
+package org.reprolab.testing.backend;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.reprolab.backend.device.DeviceBackend;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.reprolab.tensor.Backends;
@@ -20,26 +22,32 @@ import org.reprolab.tensor.nn.Module;
 import org.reprolab.tensor.optim.Adam;
 
 /**
- * One whole Adam training step of each reference model (small batches) built and run entirely on the OpenCL
+ * One whole Adam training step of each reference model (small batches) built and run entirely on an accelerator
  * device, against the same step on the JVM backend: the same seed gives the same initial weights and data
  * (the random stream is shared), then loss, every gradient and every updated parameter are compared.
  */
-class TrainingStepTest {
-    private static BackendPair pair;
-    private static OpenClBackend cl;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class TrainingStepSuite {
+    private static DeviceUnderTest device;
+    private static DeviceBackend cl;
     private static JvmBackend jvm;
 
+    /** Opens the device under test; skips the class (an assumption, never a pass) where there is none. */
+    protected abstract DeviceUnderTest openDevice();
+
     @BeforeAll
-    static void open() {
-        pair = BackendPair.open();
-        cl = pair.cl();
-        jvm = pair.jvm();
+    void open() {
+        device = openDevice();
+        cl = device.backend();
+        jvm = new JvmBackend(1);
     }
 
     @AfterAll
-    static void close() {
-        if (pair != null) {
-            pair.close();
+    void close() {
+        if (device != null) {
+            device.close();
+            jvm.close();
+            device = null;
         }
     }
 
@@ -71,14 +79,14 @@ class TrainingStepTest {
                 }
             }
             Adam optimizer = new Adam(net.parameters(), 1e-3);
-            long[] before = backend instanceof OpenClBackend c ? c.transfers() : new long[2];
+            long[] before = backend instanceof DeviceBackend c ? c.transfers() : new long[2];
             optimizer.zeroGrad();
             Tensor logits = net.forward(input);
             Tensor loss = Losses.crossEntropy(model.equals("lm") ? logits.reshape(-1, logits.size(-1)) : logits,
                     targets);
             loss.backward();
             optimizer.step();
-            long[] after = backend instanceof OpenClBackend c ? c.transfers() : new long[2];
+            long[] after = backend instanceof DeviceBackend c ? c.transfers() : new long[2];
             List<float[]> grads = new ArrayList<>();
             List<float[]> params = new ArrayList<>();
             for (Tensor p : net.parameters()) {
@@ -117,7 +125,7 @@ class TrainingStepTest {
         }
         Twins.record("training step " + model + " grads (rel. to max)", worstGrad);
         Twins.record("training step " + model + " params (abs)", worstParam);
-        System.out.printf("opencl-vs-jvm training step %s: loss %.7f vs %.7f, grads %.3g, params %.3g, "
+        System.out.printf(device.label() + "-vs-jvm training step %s: loss %.7f vs %.7f, grads %.3g, params %.3g, "
                         + "host writes %d, reads %d during the step%n", model, actual.loss(), expected.loss(),
                 worstGrad, worstParam, actual.transfers()[0], actual.transfers()[1]);
         assertTrue(worstGrad < 1e-4, model + ": gradients differ by " + worstGrad + " of their largest entry");

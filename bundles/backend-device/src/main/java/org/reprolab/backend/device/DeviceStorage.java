@@ -1,6 +1,5 @@
-package org.reprolab.backend.opencl.internal;
+package org.reprolab.backend.device;
 
-import java.lang.foreign.MemorySegment;
 import org.reprolab.tensor.backend.DType;
 import org.reprolab.tensor.backend.Device;
 import org.reprolab.tensor.backend.Storage;
@@ -9,17 +8,22 @@ import org.reprolab.tensor.backend.Storage;
  * A device buffer holding {@code size} elements of one dtype (INT32 and BOOL as 32-bit ints). The buffer comes
  * from its backend's {@link BufferPool} and returns there when this storage becomes unreachable.
  */
-final class ClStorage implements Storage {
-    final OpenClBackend owner;
-    final MemorySegment mem;
+public final class DeviceStorage implements Storage {
+    final DeviceBackend owner;
+    final long handle;
     private final DType dtype;
     private final int size;
 
-    ClStorage(OpenClBackend owner, MemorySegment mem, DType dtype, int size) {
+    DeviceStorage(DeviceBackend owner, long handle, DType dtype, int size) {
         this.owner = owner;
-        this.mem = mem;
+        this.handle = handle;
         this.dtype = dtype;
         this.size = size;
+    }
+
+    /** The runtime's handle of the buffer: an OpenCL {@code cl_mem} address or a CUDA device pointer. */
+    public long handle() {
+        return handle;
     }
 
     @Override
@@ -39,6 +43,6 @@ final class ClStorage implements Storage {
 
     @Override
     public String toString() {
-        return "ClStorage[" + dtype + " × " + size + " on " + owner.device() + "]";
+        return "DeviceStorage[" + dtype + " × " + size + " on " + owner.device() + "]";
     }
 }
