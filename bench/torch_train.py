@@ -62,7 +62,7 @@ class LM(nn.Module):
         self.register_buffer("mask", torch.ones(seq, seq, dtype=torch.bool).triu(1))
 
     def forward(self, ids):
-        x = self.tok(ids) + self.pos(torch.arange(ids.shape[1]))
+        x = self.tok(ids) + self.pos(torch.arange(ids.shape[1], device=ids.device))
         for blk in self.blocks:
             x = blk(x, self.mask)
         return self.head(self.ln(x))

@@ -79,6 +79,7 @@ __device__ inline double rl_fma(double a, double b, double c) { return ::fma(a, 
 #define as_uint(x) __float_as_uint(x)
 #define NAN __int_as_float(0x7fc00000)
 #define INFINITY __int_as_float(0x7f800000)
+#define ULONG_MAX 0xffffffffffffffffULL
 
 #define ulong rl_ulong
 #define uint rl_uint
