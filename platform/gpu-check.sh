@@ -15,7 +15,7 @@
 # OCL_ICD_VENDORS at it. The CUDA backend finds NVRTC and cuBLAS itself (a CUDA toolkit, or the nvidia wheels of
 # the machine's PyTorch; REPROLAB_CUDA_LIBS overrides). Environment: SECONDS_PER_WINDOW (default 1), GEMM_SIZES
 # (default "1024 2048 4096 8192"), MODELS (default mlp,cnn,lm), PARTS (default "opencl cuda torch"),
-# SKIP_TESTS=1 to time only.
+# SKIP_TESTS=1 to time only, GPU_CHECK_JAVA_OPTS for extra JVM options (e.g. -XX:ErrorFile=...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=target/gpu-check
@@ -82,7 +82,8 @@ run() {
   [[ -d $out/lib ]] || { echo "$out is missing: run '$0 prepare' on a build machine" >&2; exit 2; }
   local java icd status=0 parts=" ${PARTS:-opencl cuda torch} "
   java=$(find_java)
-  local opts=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -Xss8m -Xmx16g)
+  # shellcheck disable=SC2206
+  local opts=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -Xss8m -Xmx16g ${GPU_CHECK_JAVA_OPTS:-})
   local secs=${SECONDS_PER_WINDOW:-1} sizes=${GEMM_SIZES:-1024 2048 4096 8192}
   command -v nvidia-smi >/dev/null && nvidia-smi --query-gpu=name,driver_version,memory.total --format=csv || true
   if [[ $parts == *" opencl "* ]]; then
@@ -118,7 +119,7 @@ run() {
     if [[ -n $py ]]; then
       echo "== PyTorch CUDA ($py)"
       # shellcheck disable=SC2086
-      (cd "$out" && MODELS="${MODELS//,/ }" "$py" torch_cuda.py "$secs" ${sizes:-1024 2048 4096 8192}) || status=1
+      (cd "$out" && MODELS="$(echo "${MODELS:-mlp cnn lm}" | tr , " ")" "$py" torch_cuda.py "$secs" ${sizes:-1024 2048 4096 8192}) || status=1
     else
       echo "== PyTorch CUDA: no python with a CUDA-enabled torch here"
     fi

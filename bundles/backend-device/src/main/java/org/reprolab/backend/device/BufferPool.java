@@ -91,13 +91,38 @@ public final class BufferPool {
                 mem = take(size);
             }
             if (mem == null) {
-                mem = allocator.allocate(size);
+                mem = allocateOrCollect(size);
             }
         }
         liveBytes += size;
         DeviceStorage storage = make.apply(mem);
         leases.add(new Lease(storage, released, mem, size));
         return storage;
+    }
+
+    /**
+     * A fresh buffer; when the device refuses (its memory also holds what the runtime and libraries took, and
+     * storages the JVM has not collected yet), frees the idle buffers, collects, and tries once more.
+     */
+    private long allocateOrCollect(long size) {
+        try {
+            return allocator.allocate(size);
+        } catch (RuntimeException first) {
+            freeIdle();
+            collect(Long.MAX_VALUE / 4);
+            Long mem = take(size);
+            if (mem != null) {
+                return mem;
+            }
+            freeIdle();
+            try {
+                return allocator.allocate(size);
+            } catch (RuntimeException second) {
+                second.addSuppressed(first);
+                throw new IllegalStateException("device memory exhausted: " + size + " bytes requested, " + liveBytes
+                        + " bytes held by live storages: " + second.getMessage(), second);
+            }
+        }
     }
 
     private Long take(long size) {

@@ -175,7 +175,8 @@ public final class KernelSource {
             return new StringBuilder(resource("cuda.h")).append("#define HAS_FP64 1\n");
         }
         // no fused multiply-adds where the source has none: a·b + c rounds twice, as in Java
-        StringBuilder s = new StringBuilder("#pragma OPENCL FP_CONTRACT OFF\n#define LOCAL __local\n");
+        StringBuilder s = new StringBuilder("#pragma OPENCL FP_CONTRACT OFF\n#define LOCAL __local\n"
+                + "#define REQD_WORK_GROUP(x, y, z) __attribute__((reqd_work_group_size(x, y, z)))\n");
         if (fp64) {
             s.append("#pragma OPENCL EXTENSION cl_khr_fp64 : enable\n#define HAS_FP64 1\n");
         }

@@ -97,5 +97,5 @@ __device__ inline double rl_fma(double a, double b, double c) { return ::fma(a, 
 #define __global
 #define __local __shared__
 #define LOCAL
-#define __attribute__(x)
+#define REQD_WORK_GROUP(x, y, z) __launch_bounds__((x) * (y) * (z))
 #define inline __device__ inline

@@ -120,7 +120,7 @@ __kernel void reduce_serial(int n, int op, int len, int step, int rank, int8 sha
 }
 
 // One work group of WG items per output: strided partial results, then a tree in local memory.
-__kernel __attribute__((reqd_work_group_size(WG, 1, 1)))
+__kernel REQD_WORK_GROUP(WG, 1, 1)
 void reduce_tree(int n, int op, int len, int step, int rank, int8 shape,
                  __global const E *x, int xo, int8 xs, __global E *yv, __global int *yi, int yo, int8 ys) {
     __local A sums[WG];

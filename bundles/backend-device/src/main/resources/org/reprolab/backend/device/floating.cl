@@ -8,7 +8,7 @@
 #define TN 64
 #define TK 16
 
-__kernel __attribute__((reqd_work_group_size(16, 16, 1)))
+__kernel REQD_WORK_GROUP(16, 16, 1)
 void matmul(int m, int n, int k, int brank, int8 bshape,
             __global const T *a, int ao, int8 abs, int am, int ak,
             __global const T *b, int bo, int8 bbs, int bk, int bn,
@@ -92,7 +92,7 @@ inline T group_max(T v, LOCAL T *buf) {
     return r;
 }
 
-__kernel __attribute__((reqd_work_group_size(WG, 1, 1)))
+__kernel REQD_WORK_GROUP(WG, 1, 1)
 void softmax(int cols, __global const T *x, int xo, __global T *y, int yo, int log_softmax) {
     __local A sums[WG];
     __local T maxes[WG];
@@ -119,7 +119,7 @@ void softmax(int cols, __global const T *x, int xo, __global T *y, int yo, int l
     }
 }
 
-__kernel __attribute__((reqd_work_group_size(WG, 1, 1)))
+__kernel REQD_WORK_GROUP(WG, 1, 1)
 void softmax_backward(int cols, __global const T *y, int yo, __global const T *g, int go, __global T *dx, int dxo,
                       int log_softmax) {
     __local A sums[WG];
@@ -137,7 +137,7 @@ void softmax_backward(int cols, __global const T *y, int yo, __global const T *g
 }
 
 // Layer normalisation: statistics in A; the row itself in T as the JVM's float path does it.
-__kernel __attribute__((reqd_work_group_size(WG, 1, 1)))
+__kernel REQD_WORK_GROUP(WG, 1, 1)
 void layer_norm(int n, A eps, __global const T *x, int xo, __global const T *w, int wo, __global const T *b,
                 int bo, __global T *y, int yo, __global T *mean, int mo, __global T *rstd, int ro) {
     __local A sums[WG];
@@ -167,7 +167,7 @@ void layer_norm(int n, A eps, __global const T *x, int xo, __global const T *w, 
     }
 }
 
-__kernel __attribute__((reqd_work_group_size(WG, 1, 1)))
+__kernel REQD_WORK_GROUP(WG, 1, 1)
 void layer_norm_dx(int n, __global const T *g, int go, __global const T *x, int xo, __global const T *w, int wo,
                    __global const T *mean, int mo, __global const T *rstd, int ro, __global T *dx, int dxo) {
     __local A sums[WG];

@@ -25,6 +25,7 @@ public final class Cuda {
     static final int ATTRIBUTE_COMPUTE_CAPABILITY_MINOR = 76;
     static final int ERROR_NO_DEVICE = 100;
     private static final int STREAM_NON_BLOCKING = 1;
+    private static final int MEMPOOL_RELEASE_THRESHOLD = 4;
 
     private final MethodHandle init;
     private final MethodHandle driverGetVersion;
@@ -55,6 +56,11 @@ public final class Cuda {
     private final MethodHandle eventSynchronize;
     private final MethodHandle eventElapsedTime;
     private final MethodHandle eventDestroy;
+    /** Stream-ordered allocation (CUDA 11.2+), or null on older drivers. */
+    private final MethodHandle memAllocAsync;
+    private final MethodHandle memFreeAsync;
+    private final MethodHandle deviceGetDefaultMemPool;
+    private final MethodHandle memPoolSetAttribute;
     private final MethodHandle getErrorName;
     private final MethodHandle getErrorString;
 
@@ -89,6 +95,10 @@ public final class Cuda {
         eventSynchronize = lib.bind("cuEventSynchronize", JAVA_INT, ADDRESS);
         eventElapsedTime = lib.bind("cuEventElapsedTime", JAVA_INT, ADDRESS, ADDRESS, ADDRESS);
         eventDestroy = lib.bind("cuEventDestroy_v2", JAVA_INT, ADDRESS);
+        memAllocAsync = lib.bindOptional("cuMemAllocAsync", JAVA_INT, ADDRESS, JAVA_LONG, ADDRESS);
+        memFreeAsync = lib.bindOptional("cuMemFreeAsync", JAVA_INT, JAVA_LONG, ADDRESS);
+        deviceGetDefaultMemPool = lib.bindOptional("cuDeviceGetDefaultMemPool", JAVA_INT, ADDRESS, JAVA_INT);
+        memPoolSetAttribute = lib.bindOptional("cuMemPoolSetAttribute", JAVA_INT, ADDRESS, JAVA_INT, ADDRESS);
         getErrorName = lib.bind("cuGetErrorName", JAVA_INT, JAVA_INT, ADDRESS);
         getErrorString = lib.bind("cuGetErrorString", JAVA_INT, JAVA_INT, ADDRESS);
     }
@@ -263,6 +273,39 @@ public final class Cuda {
 
     public void free(long pointer) {
         run("cuMemFree_v2", () -> (int) memFree.invokeExact(pointer));
+    }
+
+    /** Whether the driver has stream-ordered allocation (cuMemAllocAsync and its memory pools). */
+    public boolean streamOrderedAllocation() {
+        return memAllocAsync != null && memFreeAsync != null && deviceGetDefaultMemPool != null
+                && memPoolSetAttribute != null;
+    }
+
+    /**
+     * Lets the device's default memory pool keep what is freed into it (release threshold: unlimited), so that
+     * stream-ordered allocations after the first are suballocations, not driver mappings.
+     */
+    public void retainFreedMemory(int device) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment pool = out("cuDeviceGetDefaultMemPool", ADDRESS, a,
+                    o -> (int) deviceGetDefaultMemPool.invokeExact(o, device)).get(ADDRESS, 0);
+            MemorySegment threshold = a.allocate(JAVA_LONG);
+            threshold.set(JAVA_LONG, 0, -1L); // UINT64_MAX
+            run("cuMemPoolSetAttribute", () -> (int) memPoolSetAttribute.invokeExact(pool, MEMPOOL_RELEASE_THRESHOLD, threshold));
+        }
+    }
+
+    /** A stream-ordered allocation on {@code stream} (usable by work enqueued there after this call). */
+    public long allocate(long bytes, MemorySegment stream) {
+        try (Arena a = Arena.ofConfined()) {
+            return out("cuMemAllocAsync", JAVA_LONG, a, o -> (int) memAllocAsync.invokeExact(o, bytes, stream))
+                    .get(JAVA_LONG, 0);
+        }
+    }
+
+    /** Frees into the pool once the work enqueued on {@code stream} before this call is done. */
+    public void free(long pointer, MemorySegment stream) {
+        run("cuMemFreeAsync", () -> (int) memFreeAsync.invokeExact(pointer, stream));
     }
 
     /** Free and total device memory of the current context's device, in bytes. */

@@ -49,6 +49,12 @@ final class NativeLibrary {
         }
     }
 
+    /** A downcall handle to {@code function}, or null when the library lacks it (an older version). */
+    MethodHandle bindOptional(String function, MemoryLayout result, MemoryLayout... args) {
+        Optional<MemorySegment> symbol = lookup.find(function);
+        return symbol.map(s -> LINKER.downcallHandle(s, FunctionDescriptor.of(result, args))).orElse(null);
+    }
+
     /** A checked Throwable from {@code invokeExact} as an unchecked one (Errors pass through). */
     static RuntimeException rethrow(Throwable t) {
         if (t instanceof RuntimeException r) {
