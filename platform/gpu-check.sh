@@ -82,6 +82,10 @@ run() {
   [[ -d $out/lib ]] || { echo "$out is missing: run '$0 prepare' on a build machine" >&2; exit 2; }
   local java icd status=0 parts=" ${PARTS:-opencl cuda torch} "
   java=$(find_java)
+  # chain the JVM's signal handlers with the GPU drivers' (see bin/reprolab)
+  local jsig
+  jsig="$(dirname "$(dirname "$java")")/lib/libjsig.so"
+  [[ -f $jsig ]] && export LD_PRELOAD="$jsig${LD_PRELOAD:+:$LD_PRELOAD}"
   # shellcheck disable=SC2206
   local opts=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -Xss8m -Xmx16g ${GPU_CHECK_JAVA_OPTS:-})
   local secs=${SECONDS_PER_WINDOW:-1} sizes=${GEMM_SIZES:-1024 2048 4096 8192}
