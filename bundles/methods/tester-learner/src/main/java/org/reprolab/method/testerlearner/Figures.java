@@ -16,7 +16,8 @@ import org.reprolab.theory.common.SeedSummary;
 
 /**
  * The specification's plots as {@link Series}, the per-distribution metrics and two tables. Distributions are
- * numbered 1, 2, … in the study's order on the x axis of the bar and scatter plots; the axis label names them.
+ * numbered 1, 2, … in the study's order on the x axis of the bar and scatter plots; the axis label names them by
+ * code (GM = G-Massart with its η_max, GA = G-agnostic, UC = U-cube, TC = two-clusters, TB = thinned-band).
  */
 final class Figures {
 
@@ -39,7 +40,7 @@ final class Figures {
         this.settings = List.copyOf(outcomes.keySet());
         List<String> names = new ArrayList<>();
         for (int k = 0; k < settings.size(); k++) {
-            names.add((k + 1) + " " + settings.get(k).label());
+            names.add((k + 1) + " " + settings.get(k).shortLabel());
         }
         this.distributionAxis = "distribution (" + String.join(", ", names) + ")";
     }

@@ -16,20 +16,22 @@ record Setting(Family family, double etaMax) {
     /** The constructions of the specification. */
     enum Family {
         /** x ~ N(0, I), Massart labels. */
-        GAUSSIAN_MASSART("G-Massart"),
+        GAUSSIAN_MASSART("G-Massart", "GM"),
         /** x ~ N(0, I), labels of w* flipped in the wedge 0 &lt; x₁ &lt; 0.3, x₂ &gt; 0. */
-        GAUSSIAN_AGNOSTIC("G-agnostic"),
+        GAUSSIAN_AGNOSTIC("G-agnostic", "GA"),
         /** x uniform on [−√3, √3]^d (isotropic, not Gaussian), Massart labels. */
-        UNIFORM_CUBE("U-cube"),
+        UNIFORM_CUBE("U-cube", "UC"),
         /** 80 % Gaussian labelled by w*, 20 % in two tight clusters on the boundary labelled −sign(x₂). */
-        TWO_CLUSTERS("two-clusters"),
+        TWO_CLUSTERS("two-clusters", "TC"),
         /** Gaussian with half the points in |x₁| &lt; 0.1 removed, Massart labels. */
-        THINNED_BAND("thinned-band");
+        THINNED_BAND("thinned-band", "TB");
 
         private final String label;
+        private final String code;
 
-        Family(String label) {
+        Family(String label, String code) {
             this.label = label;
+            this.code = code;
         }
     }
 
@@ -53,6 +55,11 @@ record Setting(Family family, double etaMax) {
     /** A short name for tables and plot legends, e.g. "G-Massart η=0.2". */
     String label() {
         return usesMassartLabels() ? family.label + " η=" + number(etaMax) : family.label;
+    }
+
+    /** A two-letter code, with the rate for the Gaussian Massart family ("GM 0.2"), for crowded axis labels. */
+    String shortLabel() {
+        return family == Family.GAUSSIAN_MASSART ? family.code + " " + number(etaMax) : family.code;
     }
 
     /** The name as a plot-id fragment, e.g. "g-massart-0.2". */
