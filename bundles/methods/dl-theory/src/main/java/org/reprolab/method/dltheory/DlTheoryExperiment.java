@@ -62,6 +62,8 @@ public final class DlTheoryExperiment implements Experiment {
             "C: independent networks (and data draws) per (L, n)").range(1, 1000);
     static final ParamSpec<Integer> C_SAMPLES = ParamSpec.ofInt("ntk.samples", 16, 16,
             "C: training inputs m (unit-sphere points, ±1 targets)").range(2, 1000);
+    static final ParamSpec<Double> C_INPUT_NORM = ParamSpec.ofDouble("ntk.inputNorm", 1.0, 1.0,
+            "C: norm ‖x‖ of the training inputs (random directions; 1 = the unit sphere of the spec)").range(1e-6, 1e6);
     static final ParamSpec<Integer> C_MAX_STEPS = ParamSpec.ofInt("ntk.maxSteps", 50, 1000,
             "C: gradient-descent step budget").range(1, 1_000_000);
     static final ParamSpec<Double> C_TARGET_MSE = ParamSpec.ofDouble("ntk.targetMse", 1e-4, 1e-4,
@@ -85,7 +87,7 @@ public final class DlTheoryExperiment implements Experiment {
     public List<ParamSpec<?>> params() {
         return List.of(INPUT_DIM, A_WIDTH, A_DEPTH, A_NETWORKS, A_INPUTS, A_RELU_CW, A_TANH_CW, B_WIDTHS, B_DEPTHS,
                 B_MAX_RATIO, B_NETWORKS, B_CHUNK, B_CHECK_WIDTH, B_CHECK_DEPTH, B_CHECK_NETWORKS, C_DEPTHS, C_WIDTHS,
-                C_SEEDS, C_SAMPLES, C_MAX_STEPS, C_TARGET_MSE);
+                C_SEEDS, C_SAMPLES, C_INPUT_NORM, C_MAX_STEPS, C_TARGET_MSE);
     }
 
     @Override
@@ -109,15 +111,19 @@ public final class DlTheoryExperiment implements Experiment {
         Progress progress = new Progress(ctx, plan.progressUnits());
 
         // A: the kernel recursion and criticality on explicit-weight networks.
+        long start = System.nanoTime();
         var kernels = new CriticalityStudy(ctx, plan, progress).run();
+        ctx.log().info("dl-theory: part A (criticality) done after {} s", seconds(start));
         // B: the output's excess kurtosis over the (n, L) grid, and the shortcut's cross-check.
         NonGaussianityStudy nonGaussianity = new NonGaussianityStudy(ctx, plan, progress);
         var cells = nonGaussianity.grid();
         var crossCheck = nonGaussianity.crossCheck(cells);
+        ctx.log().info("dl-theory: part B (non-Gaussianity) done after {} s", seconds(start));
         // C: the relative NTK change of trained networks vs width and depth.
         NtkStudy ntkStudy = new NtkStudy(ctx, plan, progress);
         var jacobianCheck = ntkStudy.jacobianCheck();
         var ntk = ntkStudy.run();
+        ctx.log().info("dl-theory: part C (NTK) done after {} s", seconds(start));
 
         Measurements m = new Measurements(plan, kernels, cells, crossCheck, ntk, jacobianCheck,
                 nonGaussianity.firstKernel(Activation.RELU), new KernelRecursion());
@@ -130,6 +136,10 @@ public final class DlTheoryExperiment implements Experiment {
         return result.build();
     }
 
+    private static long seconds(long start) {
+        return (System.nanoTime() - start) / 1_000_000_000L;
+    }
+
     private static Plan plan(RunContext ctx) {
         return new Plan(ctx.param(INPUT_DIM),
                 new Plan.Criticality(ctx.param(A_WIDTH), ctx.param(A_DEPTH), ctx.param(A_NETWORKS), ctx.param(A_INPUTS),
@@ -137,6 +147,6 @@ public final class DlTheoryExperiment implements Experiment {
                 new Plan.Kurtosis(ctx.param(B_WIDTHS), ctx.param(B_DEPTHS), ctx.param(B_MAX_RATIO), ctx.param(B_NETWORKS),
                         ctx.param(B_CHUNK), ctx.param(B_CHECK_WIDTH), ctx.param(B_CHECK_DEPTH), ctx.param(B_CHECK_NETWORKS)),
                 new Plan.Ntk(ctx.param(C_DEPTHS), ctx.param(C_WIDTHS), ctx.param(C_SEEDS), ctx.param(C_SAMPLES),
-                        ctx.param(C_MAX_STEPS), ctx.param(C_TARGET_MSE)));
+                        ctx.param(C_INPUT_NORM), ctx.param(C_MAX_STEPS), ctx.param(C_TARGET_MSE)));
     }
 }

@@ -147,9 +147,9 @@ final class Figures {
             }
         }
         Plan.Ntk c = m.plan().ntk();
-        result.table(new Table("NTK change under gradient descent (m = " + c.samples() + ", ≤ " + c.maxSteps()
+        result.table(new Table("NTK change under gradient descent (m = " + c.samples() + ", ‖x‖ = " + format(c.inputNorm()) + ", ≤ " + c.maxSteps()
                 + " steps, η = 1/λ_max(Θ_0); means over " + c.seeds() + " seeds)",
-                List.of("L", "n", "relative NTK change", "steps", "final train MSE", "cond(Θ_0)"), rows));
+                List.of("L", "n", "relative NTK change", "steps", "final train MSE", "cond(Θ_0)", "monotone loss"), rows));
     }
 
     private static List<String> ntkRow(Measurements m, int depth, int width) {
@@ -157,6 +157,7 @@ final class Figures {
         return List.of(String.valueOf(depth), String.valueOf(width), m.ntkChange(depth, width).toString(),
                 format(SeedSummary.over(runs, r -> r.training().steps()).mean()),
                 format(SeedSummary.over(runs, r -> r.training().finalMse()).mean()),
-                format(SeedSummary.over(runs, r -> r.training().conditionNumber()).mean()));
+                format(SeedSummary.over(runs, r -> r.training().conditionNumber()).mean()),
+                runs.stream().filter(r -> r.training().lossMonotone()).count() + "/" + runs.size());
     }
 }

@@ -8,7 +8,7 @@ import org.reprolab.theory.common.Parallel;
 
 /**
  * Part C, the NTK is not frozen at finite width (book ch. 8–11): for every depth L, width n and seed, an
- * NTK-parametrised critical ReLU network trained by gradient descent on m unit-sphere inputs with ±1 targets, and
+ * NTK-parametrised critical ReLU network trained by gradient descent on m random inputs of norm ‖x‖ (1 by default) with ±1 targets, and
  * its relative NTK change. Seed k uses the same inputs and targets at every (L, n) (its own stream), and each
  * network its own stream, so the runs can go in parallel without changing a number.
  */
@@ -43,7 +43,7 @@ final class NtkStudy {
             int width = tasks.get(t)[1];
             int seed = tasks.get(t)[2];
             RandomGenerator dataRng = ctx.random("ntk/data/seed-" + seed);
-            double[][] x = SpherePoints.draw(c.samples(), plan.inputDim(), dataRng);
+            double[][] x = SpherePoints.draw(c.samples(), plan.inputDim(), c.inputNorm(), dataRng);
             double[] y = new double[c.samples()];
             for (int i = 0; i < y.length; i++) {
                 y[i] = dataRng.nextBoolean() ? 1 : -1;

@@ -32,7 +32,8 @@ record Plan(int inputDim, Criticality criticality, Kurtosis kurtosis, Ntk ntk) {
     }
 
     /** C: NTK-parametrised ReLU networks trained by full-batch gradient descent. */
-    record Ntk(List<Integer> depths, List<Integer> widths, int seeds, int samples, int maxSteps, double targetMse) {
+    record Ntk(List<Integer> depths, List<Integer> widths, int seeds, int samples, double inputNorm, int maxSteps,
+               double targetMse) {
 
         int runs() {
             return depths.size() * widths.size() * seeds;
