@@ -34,7 +34,9 @@ final class Checks {
         double asymmetry = 0;
         double minEigenvalue = Double.POSITIVE_INFINITY;
         double monotone = 1;
+        double diverged = 0;
         for (NtkStudy.Run r : m.ntk()) {
+            diverged += r.training().diverged() ? 1 : 0;
             asymmetry = Math.max(asymmetry, r.training().symmetryError());
             minEigenvalue = Math.min(minEigenvalue, r.training().minEigenvalue());
             monotone = Math.min(monotone, r.training().lossMonotone() ? 1 : 0);
@@ -42,6 +44,7 @@ final class Checks {
         result.metric("check/ntk_symmetry_max_relative_error", asymmetry);
         result.metric("check/ntk_min_eigenvalue_over_max", minEigenvalue);
         result.metric("check/gd_loss_monotone_all_runs", monotone);
+        result.metric("check/ntk_diverged_runs", diverged);
         result.metric("check/jacobian_autograd_vs_finite_differences", m.jacobian().autogradVsFiniteDifferences());
         result.metric("check/jacobian_backprop_vs_autograd", m.jacobian().backpropVsAutograd());
         result.metric("check/ntk_vs_jacobian_product_relative", m.jacobian().ntkVsJacobianProduct());

@@ -129,7 +129,7 @@ final class Figures {
             double[] mean = new double[n.length];
             double[] std = new double[n.length];
             for (int k = 0; k < n.length; k++) {
-                SeedSummary s = m.ntkChange(depth, widths.get(k));
+                SeedSummary s = changeOrNaN(m, depth, widths.get(k));
                 mean[k] = s.mean();
                 std[k] = s.std();
                 result.metric("ntk/L-" + depth + "/n-" + widths.get(k) + "/relative_change", s.mean());
@@ -148,16 +148,26 @@ final class Figures {
         }
         Plan.Ntk c = m.plan().ntk();
         result.table(new Table("NTK change under gradient descent (m = " + c.samples() + ", ‖x‖ = " + format(c.inputNorm()) + ", ≤ " + c.maxSteps()
-                + " steps, η = 1/λ_max(Θ_0); means over " + c.seeds() + " seeds)",
-                List.of("L", "n", "relative NTK change", "steps", "final train MSE", "cond(Θ_0)", "monotone loss"), rows));
+                + " steps, η = 1/λ_max(Θ_0); means over the " + c.seeds() + " seeds that did not diverge)",
+                List.of("L", "n", "relative NTK change", "steps", "final train MSE", "cond(Θ_0)", "monotone loss", "diverged"), rows));
+    }
+
+    /** The seed summary of the NTK change at (L, n), NaN when every run there diverged. */
+    private static SeedSummary changeOrNaN(Measurements m, int depth, int width) {
+        try {
+            return m.ntkChange(depth, width);
+        } catch (Measurements.NotMeasured e) {
+            return new SeedSummary(Double.NaN, Double.NaN, 0);
+        }
     }
 
     private static List<String> ntkRow(Measurements m, int depth, int width) {
         List<NtkStudy.Run> runs = m.ntk().stream().filter(r -> r.depth() == depth && r.width() == width).toList();
-        return List.of(String.valueOf(depth), String.valueOf(width), m.ntkChange(depth, width).toString(),
+        return List.of(String.valueOf(depth), String.valueOf(width), changeOrNaN(m, depth, width).toString(),
                 format(SeedSummary.over(runs, r -> r.training().steps()).mean()),
                 format(SeedSummary.over(runs, r -> r.training().finalMse()).mean()),
                 format(SeedSummary.over(runs, r -> r.training().conditionNumber()).mean()),
-                runs.stream().filter(r -> r.training().lossMonotone()).count() + "/" + runs.size());
+                runs.stream().filter(r -> r.training().lossMonotone()).count() + "/" + runs.size(),
+                String.valueOf(m.ntkDiverged(depth, width)));
     }
 }

@@ -47,13 +47,23 @@ record Measurements(Plan plan, List<CriticalityStudy.KernelProfile> kernels, Lis
         return ntk.stream().map(NtkStudy.Run::width).distinct().sorted().toList();
     }
 
-    /** The relative NTK change at (L, n) over seeds. */
+    /** The relative NTK change at (L, n) over the seeds whose training did not diverge. */
     SeedSummary ntkChange(int depth, int width) {
-        double[] values = ntk.stream().filter(r -> r.depth() == depth && r.width() == width)
+        double[] values = ntk.stream().filter(r -> r.depth() == depth && r.width() == width && !r.training().diverged())
                 .mapToDouble(r -> r.training().relativeChange()).toArray();
         if (values.length == 0) {
-            throw new NotMeasured("NTK runs with L = " + depth + ", n = " + width);
+            throw new NotMeasured("NTK runs with L = " + depth + ", n = " + width + " that did not diverge");
         }
         return SeedSummary.of(values);
+    }
+
+    /** How many NTK runs at depth L (all widths) diverged. */
+    long ntkDiverged(int depth) {
+        return ntk.stream().filter(r -> r.depth() == depth && r.training().diverged()).count();
+    }
+
+    /** How many NTK runs at (L, n) diverged. */
+    long ntkDiverged(int depth, int width) {
+        return ntk.stream().filter(r -> r.depth() == depth && r.width() == width && r.training().diverged()).count();
     }
 }

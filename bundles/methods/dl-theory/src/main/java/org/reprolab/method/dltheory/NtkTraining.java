@@ -7,7 +7,7 @@ import org.reprolab.theory.common.EigenSweep;
  * the target or the step budget is spent (spec, part C), and the relative change of the empirical NTK,
  * ‖Θ_T − Θ₀‖_F / ‖Θ₀‖_F: the book's measure of representation learning (§11), O(L/n) at finite width.
  *
- * @param relativeChange   ‖Θ_T − Θ₀‖_F / ‖Θ₀‖_F
+ * @param relativeChange   ‖Θ_T − Θ₀‖_F / ‖Θ₀‖_F (NaN when the run diverged)
  * @param steps            gradient steps taken
  * @param initialMse       train MSE at initialisation
  * @param finalMse         train MSE after the last step
@@ -16,9 +16,15 @@ import org.reprolab.theory.common.EigenSweep;
  * @param conditionNumber  λ_max(Θ₀)/λ_min(Θ₀)
  * @param symmetryError    max |Θ₀ − Θ₀ᵀ| / max |Θ₀|
  * @param minEigenvalue    λ_min(Θ₀) / λ_max(Θ₀) (≥ 0 up to round-off: Θ is PSD)
+ * @param diverged         whether the train MSE left all bounds (non-finite or above {@link #DIVERGENCE_FACTOR} × its
+ *                         initial value): η = 1/λ_max(Θ₀) is only stable while the NTK stays near Θ₀, and at small
+ *                         width and large depth it grows during training. Such a run has no NTK change to report.
  */
 record NtkTraining(double relativeChange, int steps, double initialMse, double finalMse, boolean lossMonotone,
-                   double learningRate, double conditionNumber, double symmetryError, double minEigenvalue) {
+                   double learningRate, double conditionNumber, double symmetryError, double minEigenvalue,
+                   boolean diverged) {
+
+    static final double DIVERGENCE_FACTOR = 100;
 
     /** Trains {@code net} in place on (x, y) and measures how far its NTK moved. */
     static NtkTraining train(NtkNetwork net, double[][] x, double[] y, int maxSteps, double targetMse, Runnable checkCancelled) {
@@ -32,7 +38,8 @@ record NtkTraining(double relativeChange, int steps, double initialMse, double f
         boolean monotone = true;
         int steps = 0;
         double mse = initialMse;
-        while (steps < maxSteps && mse >= targetMse) {
+        boolean diverged = false;
+        while (steps < maxSteps && mse >= targetMse && !diverged) {
             if (steps % 16 == 0) {
                 checkCancelled.run();
             }
@@ -41,6 +48,7 @@ record NtkTraining(double relativeChange, int steps, double initialMse, double f
             previousLoss = loss;
             steps++;
             mse = mse(net.outputs(x), y);
+            diverged = !(mse <= DIVERGENCE_FACTOR * initialMse);
         }
         monotone &= steps == 0 || 0.5 * m * mse < previousLoss;
         double[][] thetaT = net.ntk(x);
@@ -57,8 +65,8 @@ record NtkTraining(double relativeChange, int steps, double initialMse, double f
                 largest = Math.max(largest, Math.abs(theta0[i][j]));
             }
         }
-        return new NtkTraining(Math.sqrt(change / norm), steps, initialMse, mse, monotone, lr,
-                lambdaMax / eigenvalues[m - 1], asymmetry / largest, eigenvalues[m - 1] / lambdaMax);
+        return new NtkTraining(diverged ? Double.NaN : Math.sqrt(change / norm), steps, initialMse, mse, monotone, lr,
+                lambdaMax / eigenvalues[m - 1], asymmetry / largest, eigenvalues[m - 1] / lambdaMax, diverged);
     }
 
     private static double mse(double[] f, double[] y) {

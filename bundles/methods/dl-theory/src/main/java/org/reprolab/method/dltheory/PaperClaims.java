@@ -81,8 +81,8 @@ final class PaperClaims {
                         + "; tanh ≤ " + format(TANH_OVER_RELU) + " × ReLU at L/n = 0.25 (uncalibrated)", c::universality));
         claims.add(c.check("C7", "Representation learning vanishes with width: the relative NTK change during training "
                 + "falls like 1/n at fixed depth",
-                "least-squares slope of log change vs log n ∈ [" + format(SLOPE_LOW) + ", " + format(SLOPE_HIGH)
-                        + "] at every depth (uncalibrated)", c::ntkWidthScaling));
+                "least-squares slope of log change (mean over seeds that did not diverge) vs log n ∈ ["
+                        + format(SLOPE_LOW) + ", " + format(SLOPE_HIGH) + "] at every depth (uncalibrated)", c::ntkWidthScaling));
         claims.add(c.check("C8", "…and grows with depth: the relative NTK change is larger for deeper networks at fixed width",
                 "change(L = " + DEEP + ") ≥ " + format(DEPTH_GROWTH) + " × change(L = " + SHALLOW + ") at n = " + DEPTH_WIDTH
                         + " (uncalibrated)", c::ntkDepthGrowth));
@@ -261,7 +261,9 @@ final class PaperClaims {
         for (int depth : m.ntkDepths()) {
             double slope = widthSlope(m, depth);
             held &= slope >= SLOPE_LOW && slope <= SLOPE_HIGH;
-            measured.append("L = ").append(depth).append(": ").append(format(slope)).append("; ");
+            measured.append("L = ").append(depth).append(": ").append(format(slope));
+            long diverged = m.ntkDiverged(depth);
+            measured.append(diverged == 0 ? "" : " (" + diverged + " diverged runs left out)").append("; ");
         }
         return new Verdict(measured.toString().replaceAll("; $", ""), held);
     }
@@ -294,7 +296,9 @@ final class PaperClaims {
         SeedSummary deep = m.ntkChange(DEEP, DEPTH_WIDTH);
         SeedSummary shallow = m.ntkChange(SHALLOW, DEPTH_WIDTH);
         double ratio = deep.mean() / shallow.mean();
+        long diverged = m.ntkDiverged(DEEP, DEPTH_WIDTH) + m.ntkDiverged(SHALLOW, DEPTH_WIDTH);
         return new Verdict("n = " + DEPTH_WIDTH + ": L = " + DEEP + " " + deep + " vs L = " + SHALLOW + " " + shallow
-                + ", ratio " + format(ratio), ratio >= DEPTH_GROWTH);
+                + ", ratio " + format(ratio) + (diverged == 0 ? "" : " (" + diverged + " diverged runs left out)"),
+                ratio >= DEPTH_GROWTH);
     }
 }

@@ -36,6 +36,7 @@ class DlTheoryExperimentTest {
         assertTrue(m.get("check/ntk_symmetry_max_relative_error") < 1e-12, "Θ symmetric");
         assertTrue(m.get("check/ntk_min_eigenvalue_over_max") > -1e-10, "Θ positive semi-definite");
         assertEquals(1, m.get("check/gd_loss_monotone_all_runs"), "gradient descent decreases the loss at every step");
+        assertEquals(0, m.get("check/ntk_diverged_runs"));
         assertTrue(m.get("check/jacobian_autograd_vs_finite_differences") < 1e-4, "autograd Jacobian = finite differences");
         assertTrue(m.get("check/jacobian_backprop_vs_autograd") < 1e-10, "hand-written backprop = autograd");
         assertTrue(m.get("check/ntk_vs_jacobian_product_relative") < 1e-12, "factorised Θ = JJᵀ");
