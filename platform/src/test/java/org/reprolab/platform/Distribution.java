@@ -21,6 +21,26 @@ final class Distribution {
     }
 
     /** Where one of our bundles lies in the distribution's system/ repository, relative to it. */
+    /**
+     * The experiment ids a family's feature brings, in id order: its bundles' artifact ids (a method bundle is named
+     * after its experiment), without the family core ({@code *-common}).
+     */
+    static java.util.List<String> familyExperiments(String feature) {
+        try {
+            String json = java.nio.file.Files.readString(HOME.resolve("features").resolve(feature + ".json"));
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"mvn\"\\s*:\\s*\"org\\.reprolab/([^/\"]+)/").matcher(json);
+            java.util.List<String> ids = new java.util.ArrayList<>();
+            while (m.find()) {
+                if (!m.group(1).endsWith("-common")) {
+                    ids.add(m.group(1));
+                }
+            }
+            return ids.stream().sorted().toList();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     static String systemJar(String artifactId) {
         String version = System.getProperty("reprolab.version", "0.1.0-SNAPSHOT");
         return "system/org/reprolab/" + artifactId + "/" + version + "/" + artifactId + "-" + version + ".jar";
