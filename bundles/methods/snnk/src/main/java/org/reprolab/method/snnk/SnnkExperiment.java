@@ -220,7 +220,7 @@ public final class SnnkExperiment implements Experiment {
     /** Accuracy vs trainable parameters, training times, and the per-model table (G counted as fixed everywhere). */
     private static void reportModels(BackpropStudy.Findings b, BundlingStudy.Findings c, Result.Builder out) {
         List<List<String>> rows = new ArrayList<>();
-        addModel("MLP 784-" + "256-10 (backprop)", b.mlpParameters(), 0, b.mlpAccuracy(), b.mlpSeconds(), "mlp", rows, out);
+        addModel("MLP (backprop)", b.mlpParameters(), 0, b.mlpAccuracy(), b.mlpSeconds(), "mlp", rows, out);
         addModel("SNNK-MLP (backprop)", b.snnkParameters(), b.snnkFixedParameters(), b.snnkAccuracy(), b.snnkSeconds(),
                 "snnk", rows, out);
         for (int k = 0; k < c.features().length; k++) {
