@@ -3,7 +3,8 @@ package org.reprolab.method.snnk;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
+import org.ejml.dense.row.decomposition.chol.CholeskyDecompositionBlock_DDRM;
+import org.ejml.dense.row.linsol.chol.LinearSolverChol_DDRM;
 import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.reprolab.api.RunContext;
 import org.reprolab.tensor.Autograd;
@@ -23,6 +24,7 @@ final class BundledNetwork {
 
     /** Rows per chunk of the double-precision residual products (fixed, so sums are order-independent of threads). */
     private static final int CHUNK = 1024;
+    private static final int CHOLESKY_BLOCK = 64;
 
     /**
      * @param relativeGradient ‖∇_M ridge loss‖ / ‖ΦᵀY‖ at the returned M (≈ 0 at the closed-form optimum)
@@ -111,7 +113,9 @@ final class BundledNetwork {
         for (int j = 0; j < m; j++) {
             a.data[j * m + j] += ridge;
         }
-        LinearSolverDense<DMatrixRMaj> solver = LinearSolverFactory_DDRM.chol(m);
+        // The row-major blocked Cholesky: EJML's factory picks its block-matrix solver above a size threshold, and
+        // that one needs EJML's concurrency library, which this bundle does not embed.
+        LinearSolverDense<DMatrixRMaj> solver = new LinearSolverChol_DDRM(new CholeskyDecompositionBlock_DDRM(CHOLESKY_BLOCK));
         if (!solver.setA(a)) {
             throw new IllegalStateException("ΦᵀΦ + " + ridge + "·I is not numerically positive definite (m = " + m + ")");
         }

@@ -52,6 +52,11 @@ final class SnnkLayer extends Module {
         return weight;
     }
 
+    /** The fixed projection G [m, in]. */
+    Tensor projection() {
+        return projection;
+    }
+
     int features() {
         return projection.size(0);
     }
