@@ -8,9 +8,8 @@ class BundledNetworkTest {
 
     @Test
     void normalEquationResidualIsRhsMinusRegularisedGramTimesM() {
-        // Φ (3 × 2), one-hot labels in 2 classes, M given; residual = ΦᵀY − ΦᵀΦM − λM by hand.
+        // Φ (3 × 2), ΦᵀY and M given; residual = ΦᵀY − ΦᵀΦM − λM by hand.
         float[] phi = {1, 2, 0, 1, 3, 0};
-        int[] labels = {0, 1, 1};
         double[] rhs = {1, 3, 2, 1};          // ΦᵀY: row j, column c
         double[] m = {0.5, -1, 0.25, 2};
         double ridge = 0.1;
@@ -31,6 +30,5 @@ class BundledNetworkTest {
         for (int i = 0; i < 4; i++) {
             assertEquals(expected[i], residual[i], 1e-12);
         }
-        assertEquals(labels.length, 3);
     }
 }
