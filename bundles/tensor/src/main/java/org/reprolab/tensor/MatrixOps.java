@@ -36,7 +36,8 @@ final class MatrixOps {
         outShape[r - 1] = n;
         Tensor xe = x.broadcastTo(withMatrix(batch, m, k));
         Tensor ye = y.broadcastTo(withMatrix(batch, k, n));
-        Tensor out = a.newEmpty(a.dtype(), outShape);
+        // a product with k > 0 writes every output element
+        Tensor out = k > 0 ? a.newUninitialized(a.dtype(), outShape) : a.newEmpty(a.dtype(), outShape);
         a.backend().matmul(xe.view(), ye.view(), out.view());
         Tensor result = Autograd.record(out, "matmul", g -> new Tensor[] {
             xe.requiresGrad() ? g.matmul(ye.t()) : null,
@@ -63,7 +64,8 @@ final class MatrixOps {
                     + w.dtype());
         }
         Tensor wt = w.detach().t();
-        Tensor out = a.newEmpty(a.dtype(), a.size(0), w.size(0));
+        Tensor out = a.size(1) > 0 ? a.newUninitialized(a.dtype(), a.size(0), w.size(0))
+                : a.newEmpty(a.dtype(), a.size(0), w.size(0));
         a.backend().matmul(a.view(), wt.view(), out.view());
         return Autograd.record(out, "matmulTransposed", g -> new Tensor[] {
             a.requiresGrad() ? g.matmul(w) : null,

@@ -344,6 +344,12 @@ public final class Tensor {
         return empty(backend, dtype, shape);
     }
 
+    /** A new contiguous tensor whose contents are undefined: only for outputs the next backend call writes whole. */
+    Tensor newUninitialized(DType dtype, int... shape) {
+        int[] s = shape.clone();
+        return new Tensor(backend, View.contiguous(backend.allocateUninitialized(dtype, Shapes.numel(s)), s));
+    }
+
     Tensor withView(View v) {
         return new Tensor(backend, v);
     }

@@ -190,6 +190,20 @@ public abstract class DeviceBackend implements Backend {
         return storage;
     }
 
+    @Override
+    public synchronized Storage allocateUninitialized(DType dtype, int size) {
+        open();
+        requireFp64(dtype);
+        if (size < 0) {
+            throw new IllegalArgumentException("negative storage size " + size);
+        }
+        long bytes = (long) size * dtype.bytes();
+        if (bytes > maxAllocation()) {
+            return allocate(dtype, size); // the same refusal, with its message
+        }
+        return scratch(dtype, size);
+    }
+
     /** A scratch storage whose contents are undefined (no zero fill). */
     protected final DeviceStorage scratch(DType dtype, int size) {
         requireFp64(dtype);

@@ -20,6 +20,14 @@ public interface Backend {
     /** A zero-filled storage of {@code size} elements. */
     Storage allocate(DType dtype, int size);
 
+    /**
+     * A storage of {@code size} elements whose contents are undefined, for an output the next call writes in
+     * full (a device backend saves the zero fill, which costs memory bandwidth); by default {@link #allocate}.
+     */
+    default Storage allocateUninitialized(DType dtype, int size) {
+        return allocate(dtype, size);
+    }
+
     /** Copies host values (converted to the storage's dtype) into a contiguous region of a storage. */
     void write(Storage dst, int offset, double[] values);
 

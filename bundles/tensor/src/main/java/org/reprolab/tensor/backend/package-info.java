@@ -4,7 +4,7 @@
  * Accelerator bundles implement it and register a {@link org.reprolab.tensor.backend.BackendProvider} service.
  */
 @Export
-@Version("0.2.0")
+@Version("0.3.0")
 package org.reprolab.tensor.backend;
 
 import org.osgi.annotation.bundle.Export;
