@@ -1,5 +1,6 @@
 package org.reprolab.method.icluq;
 
+import java.util.random.RandomGenerator;
 import org.reprolab.data.synthetic.LinearRegressionPrompts;
 import org.reprolab.data.synthetic.LinearRegressionPrompts.Prompts;
 
@@ -39,7 +40,7 @@ final class BayesSanityChecks {
      * T + 1 from T pairs, on prompts with noise σ; tends to 1 as σ → 0. Needs T ≥ d.
      */
     static double bayesOverOlsMse(LinearRegressionPrompts task, int contextPairs, double sigma, int prompts,
-                                  java.util.random.RandomGenerator rng) {
+                                  RandomGenerator rng) {
         int d = task.dim();
         if (contextPairs < d) {
             throw new IllegalArgumentException("OLS needs at least d = " + d + " context pairs, got " + contextPairs);

@@ -1,5 +1,7 @@
 package org.reprolab.method.icluq;
 
+import java.util.function.IntPredicate;
+
 /**
  * The per-position scores of a Gaussian predictive (spec "Experiment"), each averaged over the prompts of an
  * evaluation set: the full Gaussian NLL ½·log(2πv) + (y − μ)²/(2v), the MSE of μ, the calibration ratio
@@ -17,7 +19,7 @@ record PositionMetrics(double[] nll, double[] mse, double[] calibration, double[
     }
 
     /** Scores only the prompts {@code keep} accepts (e.g. those of one noise level). */
-    static PositionMetrics of(GaussianPredictions p, double[] y, java.util.function.IntPredicate keep) {
+    static PositionMetrics of(GaussianPredictions p, double[] y, IntPredicate keep) {
         int pairs = p.pairs();
         double[] nll = new double[pairs];
         double[] mse = new double[pairs];

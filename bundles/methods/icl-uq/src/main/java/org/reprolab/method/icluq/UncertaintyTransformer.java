@@ -4,6 +4,7 @@ import org.reprolab.tensor.Generator;
 import org.reprolab.tensor.Shapes;
 import org.reprolab.tensor.Tensor;
 import org.reprolab.tensor.nn.Embedding;
+import org.reprolab.tensor.nn.Init;
 import org.reprolab.tensor.nn.LayerNorm;
 import org.reprolab.tensor.nn.Linear;
 import org.reprolab.tensor.nn.Module;
@@ -23,6 +24,9 @@ final class UncertaintyTransformer extends Module {
 
     /** Added to the softplus so the variance, and the NLL's 1/v, stay bounded. */
     static final double VARIANCE_FLOOR = 1e-4;
+
+    /** Standard deviation of the initial position embeddings (GPT-2's wpe). */
+    static final double POSITION_INIT_STD = 0.02;
 
     /**
      * The architecture.
@@ -70,6 +74,11 @@ final class UncertaintyTransformer extends Module {
         }
         this.lnF = child("ln_f", new LayerNorm(config.dModel()));
         this.head = child("head", new Linear(config.dModel(), 2, gen));
+        if (pos != null) {
+            // GPT-2's position-embedding scale: the library's (and PyTorch's) Embedding default N(0, 1) gives every
+            // position a vector of norm ≈ √dModel that drowns the token embedding (norm ≈ 1) at initialisation.
+            Init.normal(pos.weight(), 0, POSITION_INIT_STD, gen.fork("position init"));
+        }
     }
 
     /** Tokens [B, 2T, d + 3] → the two outputs (μ, s) at every token, [B, 2T, 2]. */
