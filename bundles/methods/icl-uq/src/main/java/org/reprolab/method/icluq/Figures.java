@@ -60,17 +60,26 @@ final class Figures {
         }
     }
 
+    /**
+     * σ̂ = mean √v at the last position against the true σ, and as a metric the log-log slope of σ̂ over the
+     * training levels: ≈ 1 for a predictor that infers σ from its context, 0 for one whose variance ignores it.
+     */
     private static void sigmaHat(Result.Builder result, Measurements m) {
         Map<Double, Map<String, PositionMetrics>> bySigma = m.scores().bySigma();
         double[] sigmas = bySigma.keySet().stream().mapToDouble(Double::doubleValue).toArray();
         for (String predictor : Evaluations.LABELS.keySet()) {
             double[] hat = new double[sigmas.length];
+            List<double[]> trainingLevels = new ArrayList<>();
             for (int k = 0; k < sigmas.length; k++) {
                 double[] std = bySigma.get(sigmas[k]).get(predictor).predictiveStd();
                 hat[k] = std[std.length - 1];
+                if (m.plan().trainingSigmas().contains(sigmas[k])) {
+                    trainingLevels.add(new double[] {Math.log(sigmas[k]), Math.log(hat[k])});
+                }
             }
             result.series(Series.of("sigma-hat-vs-true-sigma", Evaluations.LABELS.get(predictor), "true noise σ",
                     "√v at t = T − 1", sigmas, hat));
+            result.metric("sigma_hat_log_slope/" + predictor, slope(trainingLevels));
         }
         result.series(Series.of("sigma-hat-vs-true-sigma", "σ̂ = σ", "true noise σ", "√v at t = T − 1", sigmas, sigmas));
     }
@@ -143,6 +152,23 @@ final class Figures {
         }
         result.table(new Table("evaluation summary (" + m.plan().evalPrompts() + " prompts per set)", List.of("set",
                 "predictor", "NLL (all t)", "NLL (t ≤ 3)", "MSE (t ≥ 4)", "calibration (t ≥ 4)", "coverage (t ≥ 4)"), rows));
+    }
+
+    /** Least-squares slope of y on x over (x, y) points; NaN for fewer than two distinct x. */
+    private static double slope(List<double[]> points) {
+        double mx = 0;
+        double my = 0;
+        for (double[] p : points) {
+            mx += p[0] / points.size();
+            my += p[1] / points.size();
+        }
+        double sxy = 0;
+        double sxx = 0;
+        for (double[] p : points) {
+            sxy += (p[0] - mx) * (p[1] - my);
+            sxx += (p[0] - mx) * (p[0] - mx);
+        }
+        return sxx > 0 ? sxy / sxx : Double.NaN;
     }
 
     private static double[] positions(int n) {

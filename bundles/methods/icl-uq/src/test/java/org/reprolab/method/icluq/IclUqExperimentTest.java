@@ -41,6 +41,7 @@ class IclUqExperimentTest {
         assertTrue(m.get("nll/in-distribution/bayes") <= m.get("nll/in-distribution/vague"),
                 "training-prior Bayes beats the vague prior in distribution (200 prompts)");
         assertEquals(1.0, m.get("check/bayes_over_ols_mse/sigma-0.001"), 1e-3, "Bayes → OLS as σ → 0");
+        assertEquals(1, m.get("sigma_hat_log_slope/oracle"), 0.3, "the σ-oracle's σ̂ follows σ");
         double gapAt01 = Math.abs(m.get("check/bayes_over_ols_mse/sigma-0.1") - 1);
         assertTrue(Math.abs(m.get("check/bayes_over_ols_mse/sigma-0.001") - 1) <= gapAt01 + 1e-12,
                 "the Bayes/OLS gap shrinks as σ falls");
