@@ -82,10 +82,12 @@ run() {
   [[ -d $out/lib ]] || { echo "$out is missing: run '$0 prepare' on a build machine" >&2; exit 2; }
   local java icd status=0 parts=" ${PARTS:-opencl cuda torch} "
   java=$(find_java)
-  # chain the JVM's signal handlers with the GPU drivers' (see bin/reprolab)
+  # chain the JVM's signal handlers with the GPU drivers' (see bin/reprolab); for the JVMs only, not for Python
   local jsig
-  jsig="$(dirname "$(dirname "$java")")/lib/libjsig.so"
-  [[ -f $jsig ]] && export LD_PRELOAD="$jsig${LD_PRELOAD:+:$LD_PRELOAD}"
+  jsig="$(cd "$(dirname "$java")/.." && pwd)/lib/libjsig.so"
+  if [[ -f $jsig ]]; then
+    java="env LD_PRELOAD=$jsig${LD_PRELOAD:+:$LD_PRELOAD} $java"
+  fi
   # shellcheck disable=SC2206
   local opts=(--enable-native-access=ALL-UNNAMED --add-modules jdk.incubator.vector -Xss8m -Xmx16g ${GPU_CHECK_JAVA_OPTS:-})
   local secs=${SECONDS_PER_WINDOW:-1} sizes=${GEMM_SIZES:-1024 2048 4096 8192}
@@ -95,25 +97,25 @@ run() {
     export OCL_ICD_VENDORS=$icd
     echo "== OpenCL (OCL_ICD_VENDORS=$icd: $(ls "$icd" | tr '\n' ' '))"
     if [[ ${SKIP_TESTS:-0} != 1 ]]; then
-      "$java" "${opts[@]}" -cp "$out/test-classes-backend-opencl:$out/lib/*" org.reprolab.backend.opencl.internal.DeviceCheck \
+      $java "${opts[@]}" -cp "$out/test-classes-backend-opencl:$out/lib/*" org.reprolab.backend.opencl.internal.DeviceCheck \
         "$out/test-classes-backend-opencl" || status=1
     fi
     # shellcheck disable=SC2086
-    "$java" "${opts[@]}" -Dmodels="${MODELS:-mlp,cnn,lm}" -DjvmMax=2048 -cp "$out/lib/benchmarks.jar" \
+    $java "${opts[@]}" -Dmodels="${MODELS:-mlp,cnn,lm}" -DjvmMax=2048 -cp "$out/lib/benchmarks.jar" \
       org.reprolab.bench.DeviceTiming opencl "$secs" $sizes || status=1
   fi
   if [[ $parts == *" cuda "* ]]; then
     echo "== CUDA"
     if [[ ${SKIP_TESTS:-0} != 1 ]]; then
-      "$java" "${opts[@]}" -cp "$out/test-classes-backend-cuda:$out/lib/*" org.reprolab.backend.cuda.internal.DeviceCheck \
+      $java "${opts[@]}" -cp "$out/test-classes-backend-cuda:$out/lib/*" org.reprolab.backend.cuda.internal.DeviceCheck \
         "$out/test-classes-backend-cuda" || status=1
     fi
     # shellcheck disable=SC2086
-    "$java" "${opts[@]}" -Dmodels="${MODELS:-mlp,cnn,lm}" -DjvmMax=2048 -cp "$out/lib/benchmarks.jar" \
+    $java "${opts[@]}" -Dmodels="${MODELS:-mlp,cnn,lm}" -DjvmMax=2048 -cp "$out/lib/benchmarks.jar" \
       org.reprolab.bench.DeviceTiming cuda "$secs" $sizes || status=1
     for mode in cuda-tf32 cuda-bf16; do
       # shellcheck disable=SC2086
-      "$java" "${opts[@]}" -Dmodels= -DjvmMax=0 -cp "$out/lib/benchmarks.jar" \
+      $java "${opts[@]}" -Dmodels= -DjvmMax=0 -cp "$out/lib/benchmarks.jar" \
         org.reprolab.bench.DeviceTiming "$mode" "$secs" $sizes || status=1
     done
   fi
