@@ -7,7 +7,7 @@
  * {@link org.reprolab.api.ImageGrid} results. This package depends on nothing but SLF4J's API.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package org.reprolab.api;
 
 import org.osgi.annotation.bundle.Export;

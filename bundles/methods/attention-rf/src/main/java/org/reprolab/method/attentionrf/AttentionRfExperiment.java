@@ -1,5 +1,7 @@
 package org.reprolab.method.attentionrf;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -97,7 +99,7 @@ public final class AttentionRfExperiment implements Experiment {
         }
 
         Model[] models = Model.values();
-        FitProgress progress = new FitProgress(ctx, (long) datasets.size() * models.length * samples.length);
+        ProgressCounter progress = new ProgressCounter(ctx, (long) datasets.size() * models.length * samples.length);
         long start = System.nanoTime();
         List<LearningCurve> all = Parallel.map(datasets.size() * models.length, task -> {
             Dataset data = datasets.get(task / models.length);
@@ -105,8 +107,8 @@ public final class AttentionRfExperiment implements Experiment {
             Model model = models[task % models.length];
             String tag = model.label() + " N = " + data.keys() + " seed " + seed;
             FeatureMap map = model.draw(heads, dim, data.keys(), ctx.random("model/" + model.label() + "/N" + data.keys() + "/seed" + seed));
-            return LearningCurve.measure(model, map, data, seed, samples, ridges, solver, progress::checkpoint,
-                    () -> progress.fitDone(tag));
+            return LearningCurve.measure(model, map, data, seed, samples, ridges, solver, progress::checkCancelled,
+                    () -> progress.tick(tag));
         });
         ctx.log().info("learning curves: {} s", String.format(Locale.ROOT, "%.1f", (System.nanoTime() - start) / 1e9));
         Curves curves = new Curves(all, keys, samples);

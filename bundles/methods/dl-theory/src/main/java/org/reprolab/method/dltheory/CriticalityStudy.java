@@ -1,5 +1,7 @@
 package org.reprolab.method.dltheory;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,11 +37,11 @@ final class CriticalityStudy {
 
     private final RunContext ctx;
     private final Plan plan;
-    private final Progress progress;
+    private final ProgressCounter progress;
     private final KernelRecursion recursion = new KernelRecursion();
     private final GaussHermite rule = GaussHermite.of(KernelRecursion.QUADRATURE_POINTS);
 
-    CriticalityStudy(RunContext ctx, Plan plan, Progress progress) {
+    CriticalityStudy(RunContext ctx, Plan plan, ProgressCounter progress) {
         this.ctx = ctx;
         this.plan = plan;
         this.progress = progress;

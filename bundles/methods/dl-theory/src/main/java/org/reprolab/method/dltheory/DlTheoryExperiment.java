@@ -1,5 +1,7 @@
 package org.reprolab.method.dltheory;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.List;
 import org.osgi.service.component.annotations.Component;
 import org.reprolab.api.ClaimCheck;
@@ -108,7 +110,7 @@ public final class DlTheoryExperiment implements Experiment {
     @Override
     public Result run(RunContext ctx) {
         Plan plan = plan(ctx);
-        Progress progress = new Progress(ctx, plan.progressUnits());
+        ProgressCounter progress = new ProgressCounter(ctx, plan.progressUnits());
 
         // A: the kernel recursion and criticality on explicit-weight networks.
         long start = System.nanoTime();

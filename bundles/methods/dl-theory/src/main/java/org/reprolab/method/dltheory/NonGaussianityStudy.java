@@ -1,5 +1,7 @@
 package org.reprolab.method.dltheory;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.reprolab.api.RunContext;
@@ -50,9 +52,9 @@ final class NonGaussianityStudy {
 
     private final RunContext ctx;
     private final Plan plan;
-    private final Progress progress;
+    private final ProgressCounter progress;
 
-    NonGaussianityStudy(RunContext ctx, Plan plan, Progress progress) {
+    NonGaussianityStudy(RunContext ctx, Plan plan, ProgressCounter progress) {
         this.ctx = ctx;
         this.plan = plan;
         this.progress = progress;

@@ -1,5 +1,7 @@
 package org.reprolab.method.dltheory;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -20,9 +22,9 @@ final class NtkStudy {
 
     private final RunContext ctx;
     private final Plan plan;
-    private final Progress progress;
+    private final ProgressCounter progress;
 
-    NtkStudy(RunContext ctx, Plan plan, Progress progress) {
+    NtkStudy(RunContext ctx, Plan plan, ProgressCounter progress) {
         this.ctx = ctx;
         this.plan = plan;
         this.progress = progress;

@@ -2,8 +2,6 @@ package org.reprolab.method.dltheory;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -12,11 +10,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.reprolab.api.ClaimCheck;
-import org.reprolab.api.ParamException;
-import org.reprolab.api.Profile;
 import org.reprolab.api.Result;
-import org.reprolab.api.RunCancelledException;
 import org.reprolab.api.Series;
+import org.reprolab.testing.ExperimentContracts;
 import org.reprolab.testing.TestRunContext;
 
 /** The smoke profile (n = 16, L ≤ 4, S = 2000; NTK n = 32, L = 2, 2 seeds, 50 steps) and the spec's invariants. */
@@ -64,25 +60,16 @@ class DlTheoryExperimentTest {
 
     @Test
     void sameSeedGivesIdenticalNumbersAndAnotherSeedDoesNot() throws Exception {
-        Result a = TestRunContext.smoke(experiment, 11);
-        Result b = TestRunContext.smoke(experiment, 11);
-        Result c = TestRunContext.smoke(experiment, 12);
-        assertEquals(a.metrics(), b.metrics());
-        assertEquals(a.claims(), b.claims());
-        assertNotEquals(a.metrics(), c.metrics());
+        ExperimentContracts.sameSeedSameNumbers(experiment, 11, Map.of());
     }
 
     @Test
     void badParametersAreRejectedByName() {
-        ParamException e = assertThrows(ParamException.class,
-                () -> new TestRunContext(experiment, Profile.SMOKE, 1, Map.of("kurtosis.networks", "1")));
-        assertTrue(e.getMessage().contains("kurtosis.networks"), e.getMessage());
+        ExperimentContracts.refusesByName(experiment, "kurtosis.networks", "1");
     }
 
     @Test
     void aCancelledRunStops() {
-        TestRunContext ctx = new TestRunContext(experiment, Profile.SMOKE, 1, Map.of());
-        ctx.cancel();
-        assertThrows(RunCancelledException.class, () -> experiment.run(ctx));
+        ExperimentContracts.cancelledRunStops(experiment);
     }
 }

@@ -2,7 +2,6 @@ package org.reprolab.method.forestssmoothers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +16,7 @@ import org.reprolab.api.Profile;
 import org.reprolab.api.Result;
 import org.reprolab.api.RunCancelledException;
 import org.reprolab.api.Series;
+import org.reprolab.testing.ExperimentContracts;
 import org.reprolab.testing.TestRunContext;
 
 /** The smoke profile (n = 60, d = 5, 5 trees, 30 leaves) and the invariants the specification lists for it. */
@@ -85,12 +85,7 @@ class ForestsSmoothersExperimentTest {
 
     @Test
     void sameSeedGivesIdenticalNumbersAndAnotherSeedDoesNot() throws Exception {
-        Result a = TestRunContext.smoke(experiment, 11);
-        Result b = TestRunContext.smoke(experiment, 11);
-        Result c = TestRunContext.smoke(experiment, 12);
-        assertEquals(a.metrics(), b.metrics());
-        assertEquals(a.claims(), b.claims());
-        assertNotEquals(a.metrics(), c.metrics());
+        ExperimentContracts.sameSeedSameNumbers(experiment, 11, Map.of());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package org.reprolab.method.inductivebias;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.List;
 import org.reprolab.api.Result;
 import org.reprolab.api.RunContext;
@@ -32,7 +34,7 @@ final class DimensionStudy {
     private DimensionStudy() {
     }
 
-    static Findings run(Settings s, RunContext ctx, Progress progress, Result.Builder out) {
+    static Findings run(Settings s, RunContext ctx, ProgressCounter progress, Result.Builder out) {
         int jobs = s.dimensions().length * s.seeds();
         List<Cell> cells = Parallel.map(jobs, j -> {
             int k = s.dimensions()[j / s.seeds()];

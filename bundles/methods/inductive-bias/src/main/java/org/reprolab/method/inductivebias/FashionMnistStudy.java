@@ -1,5 +1,7 @@
 package org.reprolab.method.inductivebias;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -46,7 +48,7 @@ final class FashionMnistStudy {
     private FashionMnistStudy() {
     }
 
-    static Findings run(Settings s, FashionMnist dataset, RunContext ctx, Progress progress, Result.Builder out) {
+    static Findings run(Settings s, FashionMnist dataset, RunContext ctx, ProgressCounter progress, Result.Builder out) {
         ImageTask images = ImageTask.fashionMnist(dataset, s.trainImages(), s.testImages(), ctx.random("fmnist/images"));
         RegressionTask task = images.asRegression();
         double lengthscale = RbfKernel.medianHeuristic(task.trainX());
@@ -113,7 +115,7 @@ final class FashionMnistStudy {
 
     private static NeuralErrors train(NeuralHypothesisSpace space, int seeds, ImageTask images,
                                       NeuralHypothesisSpace.Training training, SampledSpace gp, RunContext ctx,
-                                      Progress progress) {
+                                      ProgressCounter progress) {
         List<Double> errors = Parallel.map(seeds, seed -> {
             long init = ctx.random("fmnist/" + space.name() + "/seed-" + seed).nextLong();
             double mse = space.sampleTestMse(images, training, init, ctx::checkCancelled);

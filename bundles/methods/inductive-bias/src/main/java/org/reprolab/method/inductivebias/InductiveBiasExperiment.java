@@ -1,5 +1,7 @@
 package org.reprolab.method.inductivebias;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -117,7 +119,7 @@ public final class InductiveBiasExperiment implements Experiment {
         DimensionStudy.Settings synthetic = new DimensionStudy.Settings(ints(ctx.param(DIMENSIONS)), ctx.param(SYNTHETIC_SEEDS),
                 ctx.param(SYNTHETIC_TRAIN), ctx.param(SYNTHETIC_TEST), ctx.param(SYNTHETIC_LENGTHSCALE), ctx.param(JITTER),
                 ctx.param(SYNTHETIC_SAMPLES), ctx.param(SYNTHETIC_EPSILON));
-        Progress progress = new Progress(ctx, 1L + (long) images.spreadSamples().length * images.repetitions()
+        ProgressCounter progress = new ProgressCounter(ctx, 1L + (long) images.spreadSamples().length * images.repetitions()
                 + images.mlpSeeds() + images.cnnSeeds() + (long) synthetic.dimensions().length * synthetic.seeds());
 
         long start = System.nanoTime();

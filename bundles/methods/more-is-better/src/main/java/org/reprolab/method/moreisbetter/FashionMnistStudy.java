@@ -1,5 +1,7 @@
 package org.reprolab.method.moreisbetter;
 
+import org.reprolab.api.ProgressCounter;
+
 import org.reprolab.theory.common.Parallel;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,7 +47,7 @@ final class FashionMnistStudy {
     private FashionMnistStudy() {
     }
 
-    static Findings run(Settings s, RunContext ctx, Progress progress, Result.Builder out) {
+    static Findings run(Settings s, RunContext ctx, ProgressCounter progress, Result.Builder out) {
         FashionMnist dataset = FashionMnist.locate();
         LabeledImages train = dataset.load(FashionMnist.Split.TRAIN, FashionMnist.Split.TRAIN.size());
         LabeledImages test = dataset.load(FashionMnist.Split.TEST, FashionMnist.Split.TEST.size());
@@ -133,7 +135,7 @@ final class FashionMnistStudy {
 
     /** Trouser (+1) vs bag (−1) with arc-cosine KRR: R* against label noise, and the power-law exponents. */
     private static BinaryStudy trouserVsBag(Settings s, LabeledImages train, LabeledImages test, RunContext ctx,
-                                            Progress progress, Checks checks) {
+                                            ProgressCounter progress, Checks checks) {
         LabeledImages trainPool = train.onlyClasses(FashionMnist.TROUSER, FashionMnist.BAG);
         LabeledImages testSet = test.onlyClasses(FashionMnist.TROUSER, FashionMnist.BAG).head(s.testImages);
         int[] pool = IntStream.range(0, trainPool.size()).toArray();

@@ -1,5 +1,7 @@
 package org.reprolab.method.moreisbetter;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -143,7 +145,7 @@ public final class MoreIsBetterExperiment implements Experiment {
                 + (long) b.exponents().length * java.util.Arrays.stream(b.trials()).sum()
                 + (long) c.features().length * c.seeds() + c.curveSamples().length + 1
                 + (long) c.binarySamples().length * c.seeds();
-        Progress progress = new Progress(ctx, units);
+        ProgressCounter progress = new ProgressCounter(ctx, units);
 
         long start = System.nanoTime();
         SyntheticScaling.Findings scaling = SyntheticScaling.run(a, ctx, progress, out);

@@ -1,5 +1,7 @@
 package org.reprolab.method.moreisbetter;
 
+import org.reprolab.api.ProgressCounter;
+
 import org.reprolab.theory.common.Parallel;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +44,7 @@ final class ObligatoryOverfitting {
     private ObligatoryOverfitting() {
     }
 
-    static Findings run(Settings s, RunContext ctx, Progress progress, Result.Builder out) {
+    static Findings run(Settings s, RunContext ctx, ProgressCounter progress, Result.Builder out) {
         List<Job> jobs = new ArrayList<>();
         for (int p = 0; p < s.exponents.length; p++) {
             for (int k = 0; k < s.samples.length; k++) {

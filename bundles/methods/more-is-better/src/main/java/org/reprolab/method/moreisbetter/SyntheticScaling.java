@@ -1,5 +1,7 @@
 package org.reprolab.method.moreisbetter;
 
+import org.reprolab.api.ProgressCounter;
+
 import org.reprolab.theory.common.Parallel;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +44,7 @@ final class SyntheticScaling {
     private SyntheticScaling() {
     }
 
-    static Findings run(Settings s, RunContext ctx, Progress progress, Result.Builder out) {
+    static Findings run(Settings s, RunContext ctx, ProgressCounter progress, Result.Builder out) {
         PowerLawTask task = PowerLawTask.of(s.modes, s.alpha, s.beta, 0);
         OmniscientRisk.Spectrum spectrum = new OmniscientRisk.Spectrum(task.eigenvalues(), task.targetPower(), 0);
         int pool = Math.max(s.a1Samples, max(s.a2Samples));

@@ -1,5 +1,7 @@
 package org.reprolab.method.snnk;
 
+import org.reprolab.api.ProgressCounter;
+
 import org.reprolab.api.RunContext;
 import org.reprolab.tensor.Autograd;
 import org.reprolab.tensor.Generator;
@@ -29,7 +31,7 @@ final class BackpropStudy {
     private BackpropStudy() {
     }
 
-    static Findings run(Settings s, ImageData data, RunContext ctx, Progress progress) {
+    static Findings run(Settings s, ImageData data, RunContext ctx, ProgressCounter progress) {
         int seeds = s.seeds();
         double[] mlpAccuracy = new double[seeds];
         double[] snnkAccuracy = new double[seeds];

@@ -1,5 +1,7 @@
 package org.reprolab.method.snnk;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.reprolab.api.RunContext;
@@ -25,7 +27,7 @@ final class BundlingStudy {
     private BundlingStudy() {
     }
 
-    static Findings run(Settings s, ImageData data, RunContext ctx, Progress progress) {
+    static Findings run(Settings s, ImageData data, RunContext ctx, ProgressCounter progress) {
         List<BundledNetwork.Fit[]> fits = new ArrayList<>();
         for (int m : s.features()) {
             BundledNetwork.Fit[] perSeed = new BundledNetwork.Fit[s.seeds()];

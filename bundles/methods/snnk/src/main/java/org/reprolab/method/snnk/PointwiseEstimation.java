@@ -1,5 +1,7 @@
 package org.reprolab.method.snnk;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
@@ -35,7 +37,7 @@ final class PointwiseEstimation {
     private PointwiseEstimation() {
     }
 
-    static Findings run(Settings s, RunContext ctx, Progress progress, Result.Builder out) {
+    static Findings run(Settings s, RunContext ctx, ProgressCounter progress, Result.Builder out) {
         List<FunctionResult> results = new ArrayList<>();
         for (KernelFunction f : KernelFunction.values()) {
             results.add(study(f, s, ctx, progress));
@@ -70,7 +72,7 @@ final class PointwiseEstimation {
         return v;
     }
 
-    private static FunctionResult study(KernelFunction f, Settings s, RunContext ctx, Progress progress) {
+    private static FunctionResult study(KernelFunction f, Settings s, RunContext ctx, ProgressCounter progress) {
         double[][][] pairs = pairs(f, s.pairs(), s.dim(), ctx.random("A/pairs/" + f.label()));
         double[] exact = new double[pairs.length];
         double exactSquares = 0;

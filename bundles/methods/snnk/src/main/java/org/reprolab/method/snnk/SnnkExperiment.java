@@ -1,5 +1,7 @@
 package org.reprolab.method.snnk;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -129,7 +131,7 @@ public final class SnnkExperiment implements Experiment {
                 new Classifier.Schedule(ctx.param(B_EPOCHS), ctx.param(B_BATCH), ctx.param(B_LEARNING_RATE)));
         BundlingStudy.Settings c = new BundlingStudy.Settings(ints(ctx.param(C_FEATURES)), ctx.param(C_SEEDS),
                 ctx.param(C_RIDGES).stream().mapToDouble(Double::doubleValue).toArray());
-        Progress progress = new Progress(ctx, (long) KernelFunction.values().length * a.features().length
+        ProgressCounter progress = new ProgressCounter(ctx, (long) KernelFunction.values().length * a.features().length
                 + 2L * b.seeds() + (long) c.features().length * c.seeds());
 
         long start = System.nanoTime();

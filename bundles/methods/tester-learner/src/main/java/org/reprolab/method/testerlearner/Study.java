@@ -1,5 +1,7 @@
 package org.reprolab.method.testerlearner;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,11 +41,11 @@ record Study(int d, int n, int testN, int runs, ProjectedSgd.Settings learner, L
                         ctx.random(name + "/learner"))));
             }
         }
-        TrialProgress progress = new TrialProgress(ctx, jobs.size());
+        ProgressCounter progress = new ProgressCounter(ctx, jobs.size());
         List<Trial.Outcome> outcomes = Parallel.map(jobs.size(), k -> {
             Job job = jobs.get(k);
-            Trial.Outcome o = Trial.run(job.setting(), job.run(), d, n, testN, learner, job.streams(), progress::checkpoint);
-            progress.trialDone(o);
+            Trial.Outcome o = Trial.run(job.setting(), job.run(), d, n, testN, learner, job.streams(), progress::checkCancelled);
+            progress.tick(o.setting().label() + " run " + o.run() + (o.accepted() ? " accepted" : " rejected"));
             return o;
         });
         Map<Setting, List<Trial.Outcome>> bySetting = new LinkedHashMap<>();

@@ -2,8 +2,6 @@ package org.reprolab.method.testerlearner;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -12,11 +10,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.reprolab.api.ClaimCheck;
-import org.reprolab.api.ParamException;
-import org.reprolab.api.Profile;
 import org.reprolab.api.Result;
-import org.reprolab.api.RunCancelledException;
 import org.reprolab.api.Series;
+import org.reprolab.testing.ExperimentContracts;
 import org.reprolab.testing.TestRunContext;
 
 /** The smoke profile (d = 5, n = 3000, 500 PSGD steps, 2 runs on G-Massart and U-cube) and its invariants. */
@@ -68,26 +64,16 @@ class TesterLearnerExperimentTest {
 
     @Test
     void sameSeedGivesIdenticalNumbersAndAnotherSeedDoesNot() throws Exception {
-        Map<String, String> small = Map.of("n", "1000", "testN", "2000", "steps", "200");
-        Result a = experiment.run(new TestRunContext(experiment, Profile.SMOKE, 11, small));
-        Result b = experiment.run(new TestRunContext(experiment, Profile.SMOKE, 11, small));
-        Result c = experiment.run(new TestRunContext(experiment, Profile.SMOKE, 12, small));
-        assertEquals(a.metrics(), b.metrics());
-        assertEquals(a.claims(), b.claims());
-        assertNotEquals(a.metrics(), c.metrics());
+        ExperimentContracts.sameSeedSameNumbers(experiment, 11, Map.of("n", "1000", "testN", "2000", "steps", "200"));
     }
 
     @Test
     void badParametersAreRejectedByName() {
-        ParamException e = assertThrows(ParamException.class,
-                () -> new TestRunContext(experiment, Profile.SMOKE, 1, Map.of("massart.etaMax", "0.2,0.6")));
-        assertTrue(e.getMessage().contains("massart.etaMax"), e.getMessage());
+        ExperimentContracts.refusesByName(experiment, "massart.etaMax", "0.2,0.6");
     }
 
     @Test
     void aCancelledRunStops() {
-        TestRunContext ctx = new TestRunContext(experiment, Profile.SMOKE, 1, Map.of());
-        ctx.cancel();
-        assertThrows(RunCancelledException.class, () -> experiment.run(ctx));
+        ExperimentContracts.cancelledRunStops(experiment);
     }
 }
