@@ -190,6 +190,9 @@ public final class RaeScoreExperiment implements Experiment {
             out.metric("mh.energy.meanLogDensity" + tag, s.energy().meanLogDensity());
             out.metric("mh.energy.acceptance" + tag, s.energy().acceptance());
             out.metric("mh.energy.temperature" + tag, s.temperature());
+            out.metric("mh.exact.minShare" + tag, s.exact().minShare());
+            out.metric("mh.exact.maxShare" + tag, s.exact().maxShare());
+            out.metric("mh.exact.meanLogDensity" + tag, s.exact().meanLogDensity());
         }
         out.metric("mh.iid.meanLogDensity", f.iid().meanLogDensity());
     }
@@ -308,10 +311,12 @@ public final class RaeScoreExperiment implements Experiment {
             boolean energyOk = recovers(s.energy(), iid);
             held &= scoreOk && !energyOk;
             parts.add(String.format(Locale.ROOT, "seed %d: score MH shares [%s, %s], log p gap %s (%s); energy MH (T = %s) shares "
-                            + "[%s, %s], log p gap %s (%s)", s.seed(), fmt(s.score().minShare()), fmt(s.score().maxShare()),
+                            + "[%s, %s], log p gap %s (%s); reference MH with the analytic score: shares [%s, %s], log p gap %s",
+                    s.seed(), fmt(s.score().minShare()), fmt(s.score().maxShare()),
                     fmt(s.score().meanLogDensity() - iid), scoreOk ? "recovers" : "misses", fmt(s.temperature()),
                     fmt(s.energy().minShare()), fmt(s.energy().maxShare()), fmt(s.energy().meanLogDensity() - iid),
-                    energyOk ? "recovers" : "misses"));
+                    energyOk ? "recovers" : "misses", fmt(s.exact().minShare()), fmt(s.exact().maxShare()),
+                    fmt(s.exact().meanLogDensity() - iid)));
         }
         out.claim(new ClaimCheck("6-score-sampling",
                 "Score-MH samples (σ = 0.1 DAE, line integrals) give every mode a share in [0.06, 0.19] and a mean true log-density "

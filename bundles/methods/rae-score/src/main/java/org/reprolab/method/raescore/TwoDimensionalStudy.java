@@ -62,8 +62,11 @@ final class TwoDimensionalStudy {
         }
     }
 
-    /** The two samplers driven by one training seed's σ = samplerSigma DAE, and the chosen temperature. */
-    record Sampling(int seed, SampleQuality score, SampleQuality energy, double temperature) {
+    /**
+     * The two samplers driven by one training seed's σ = samplerSigma DAE, the chosen temperature, and the same
+     * line-integral sampler driven by the analytic score ∇log p (the reference for what the chains can do at all).
+     */
+    record Sampling(int seed, SampleQuality score, SampleQuality energy, double temperature, SampleQuality exact) {
     }
 
     record Findings(List<Pair> pairs, List<Sampling> samplings, SampleQuality iid) {
@@ -169,6 +172,9 @@ final class TwoDimensionalStudy {
         ScoreLineIntegral line = new ScoreLineIntegral(ScoreLineIntegral.scoreOf(dae, sigma), 2, settings.linePoints());
         MetropolisHastings.Run scoreRun = mh.sample(line, mh.uniformStarts(2, 3, ctx.random("2d.mh.starts." + tag)), 2,
                 ctx.random("2d.mh.score." + tag), ctx);
+        ScoreLineIntegral exactLine = new ScoreLineIntegral(this::analyticScore, 2, settings.linePoints());
+        MetropolisHastings.Run exactRun = mh.sample(exactLine, mh.uniformStarts(2, 3, ctx.random("2d.mh.starts." + tag)), 2,
+                ctx.random("2d.mh.exact." + tag), ctx);
         double temperature = tuneTemperature(dae, tag);
         MetropolisHastings.Run energyRun = mh.sample(new ReconstructionEnergy(dae, temperature),
                 mh.uniformStarts(2, 3, ctx.random("2d.mh.energy.starts." + tag)), 2, ctx.random("2d.mh.energy." + tag), ctx);
@@ -178,7 +184,17 @@ final class TwoDimensionalStudy {
             scatter("i.i.d. true samples", data.sample(samplesPerRun(), ctx.random("2d.iid.plot")).x());
         }
         return new Sampling(seed, quality(scoreRun.samples(), scoreRun.acceptance()),
-                quality(energyRun.samples(), energyRun.acceptance()), temperature);
+                quality(energyRun.samples(), energyRun.acceptance()), temperature,
+                quality(exactRun.samples(), exactRun.acceptance()));
+    }
+
+    /** ∇log p of the data mixture at a batch of points. */
+    private double[] analyticScore(double[] points) {
+        double[] s = new double[points.length];
+        for (int i = 0; i < points.length / 2; i++) {
+            System.arraycopy(data.score(new double[] {points[2 * i], points[2 * i + 1]}), 0, s, 2 * i, 2);
+        }
+        return s;
     }
 
     /**
@@ -293,6 +309,7 @@ final class TwoDimensionalStudy {
         }
         out.series(Series.of("2d-mode-shares", "score MH", "mode", "share of samples", modes, first.score().modeShares()));
         out.series(Series.of("2d-mode-shares", "energy MH", "mode", "share of samples", modes, first.energy().modeShares()));
+        out.series(Series.of("2d-mode-shares", "analytic-score MH", "mode", "share of samples", modes, first.exact().modeShares()));
         out.series(Series.of("2d-mode-shares", "i.i.d.", "mode", "share of samples", modes, iid.modeShares()));
     }
 }
