@@ -38,6 +38,7 @@ record MetropolisHastings(int chains, int steps, int burnIn, double proposalStd)
      * Runs the chains from the given starts.
      *
      * @param starts chains × d initial states
+     * @param ctx    the run, whose cancellation is checked every 100 steps; null for a short check outside a run
      */
     Run sample(LogDensityRatio ratio, double[] starts, int dim, RandomGenerator rng, RunContext ctx) {
         if (starts.length != chains * dim) {
