@@ -37,7 +37,7 @@ class FelixPlatformIT extends HostPerClass {
                 assertEquals(Bundle.ACTIVE, b.getState(), b.getSymbolicName() + " is not active");
             }
         }
-        assertEquals(Set.copyOf(Distribution.familyExperiments("theory")), Set.copyOf(Probe.experimentIds(host)));
+        assertEquals(defaultExperiments(), Set.copyOf(Probe.experimentIds(host)));
     }
 
     @Test
@@ -136,12 +136,19 @@ class FelixPlatformIT extends HostPerClass {
         Distribution.Outcome outcome = run.get(60, TimeUnit.SECONDS);
         assertEquals(1, outcome.status(), outcome.err());
         assertEquals("ABORTED", RunRecords.read(dir).get("status").asText());
-        assertEquals(Distribution.familyExperiments("theory").stream().filter(id -> !id.equals("forests-smoothers")).toList(),
+        assertEquals(defaultExperiments().stream().filter(id -> !id.equals("forests-smoothers")).sorted().toList(),
                 Probe.experimentIds(host).stream().sorted().toList(), "the other experiments stay");
         assertEquals(Bundle.ACTIVE, host.framework().getState());
         assertTrue(Distribution.execute(host, "list").out().contains("more-is-better"));
 
         forests.start();
-        assertEquals(Set.copyOf(Distribution.familyExperiments("theory")), Set.copyOf(Probe.experimentIds(host)));
+        assertEquals(defaultExperiments(), Set.copyOf(Probe.experimentIds(host)));
+    }
+
+    /** The experiments of the families a fresh distribution installs (conf/config.properties). */
+    private static Set<String> defaultExperiments() {
+        Set<String> ids = new java.util.TreeSet<>(Distribution.familyExperiments("theory"));
+        ids.addAll(Distribution.familyExperiments("autoencoders"));
+        return ids;
     }
 }
