@@ -39,7 +39,7 @@ final class MhvaeAnalytic {
     }
 
     /** The optimum found: its parameters, L there, and the active counts at the {@code cut} on singular values. */
-    record Optimum(Params params, double loss, double[] v1Singular, double[] u2Singular, int iterations) {
+    record Optimum(Params params, double[] flat, double loss, double[] v1Singular, double[] u2Singular, int iterations) {
         int activeLevel1(double cut) {
             return count(v1Singular, cut);
         }
@@ -200,7 +200,7 @@ final class MhvaeAnalytic {
             }
         }
         Params p = unpack(best.x());
-        return new Optimum(p, best.value(), Linalg.singularValues(new DMatrixRMaj(s.d1(), s.d(), true, p.v1())),
+        return new Optimum(p, best.x(), best.value(), Linalg.singularValues(new DMatrixRMaj(s.d1(), s.d(), true, p.v1())),
                 Linalg.singularValues(new DMatrixRMaj(s.d1(), s.d2(), true, p.u2())), best.iterations());
     }
 
