@@ -103,6 +103,25 @@ final class Linalg {
         return new Eigen(values, vectors);
     }
 
+    /** The eigenvalues of a symmetric matrix, descending (no eigenvectors: cheaper). */
+    static double[] symmetricEigenvalues(DMatrixRMaj m) {
+        EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(m.numRows, false, true);
+        if (!eig.decompose(m.copy())) {
+            throw new IllegalStateException("eigendecomposition failed");
+        }
+        double[] values = new double[m.numRows];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = eig.getEigenvalue(i).real;
+        }
+        Arrays.sort(values);
+        for (int i = 0; i < values.length / 2; i++) {
+            double t = values[i];
+            values[i] = values[values.length - 1 - i];
+            values[values.length - 1 - i] = t;
+        }
+        return values;
+    }
+
     /** The singular values of a matrix, descending. */
     static double[] singularValues(DMatrixRMaj m) {
         SingularValueDecomposition_F64<DMatrixRMaj> svd = DecompositionFactory_DDRM.svd(m.numRows, m.numCols, false, false, true);

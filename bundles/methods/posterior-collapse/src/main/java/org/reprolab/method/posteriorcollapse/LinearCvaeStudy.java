@@ -75,7 +75,7 @@ final class LinearCvaeStudy {
                 asym = Math.max(asym, Math.abs(e.get(i, j) - e.get(j, i)));
             }
         }
-        for (double v : Linalg.symmetricEigen(e).values()) {
+        for (double v : Linalg.symmetricEigenvalues(e)) {
             minEigen = Math.min(minEigen, v);
         }
         return closedFormChecks(s, ctx, cells, minEigen, asym);

@@ -70,7 +70,7 @@ final class NonlinearStudy {
         }
         int[] pooled = Arrays.stream(trainRows).flatMapToInt(Arrays::stream).toArray();
         PairedData pooledData = FashionQuarters.split(train.pixels(), pooled);
-        double[] pooledTheta = Linalg.symmetricEigen(Linalg.residualCovariance(pooledData.x(), pooledData.y())).values();
+        double[] pooledTheta = Linalg.symmetricEigenvalues(Linalg.residualCovariance(pooledData.x(), pooledData.y()));
         // η_dec² between θ_k and θ_{k+1} (geometric mean): then exactly k = targetActive latents are predicted active
         int k = s.targetActive();
         double etaDec = Math.sqrt(Math.sqrt(pooledTheta[k - 1] * pooledTheta[k]) / s.beta());
@@ -83,7 +83,7 @@ final class NonlinearStudy {
         ReluCvae[] models = new ReluCvae[classes];
         for (int c = 0; c < classes; c++) {
             PairedData data = FashionQuarters.split(train.pixels(), trainRows[c]);
-            double[] theta = Linalg.symmetricEigen(Linalg.residualCovariance(data.x(), data.y())).values();
+            double[] theta = Linalg.symmetricEigenvalues(Linalg.residualCovariance(data.x(), data.y()));
             theory[c] = new CvaeTheory(theta, null, s.beta(), etaDec, s.etaEnc(), s.latents()).predictedActive();
             Generator gen = new Generator(ctx.random("c/fmnist/class=" + c).nextLong());
             models[c] = new ReluCvae(FashionQuarters.X_PIXELS, FashionQuarters.Y_PIXELS, s.latents(), s.width(), gen);
