@@ -23,7 +23,7 @@ import org.reprolab.api.Table;
 import org.reprolab.data.Datasets;
 
 /**
- * Dang, Tran, Osher, Tran-The, Ho and Nguyen, "Beyond Vanilla Variational Autoencoders: Detecting Posterior Collapse in
+ * Dang, Tran, Nguyen and Ho, "Beyond Vanilla Variational Autoencoders: Detecting Posterior Collapse in
  * Conditional and Hierarchical Variational Autoencoders" (ICLR 2024). The linear CVAE's optimum collapses latent i
  * exactly when the i-th eigenvalue θ_i of the residual covariance of y given x is at most βη_dec², so correlation
  * between x and y (which shrinks θ) and larger β cause collapse (A); in the linear MHVAE a learnable second-level
