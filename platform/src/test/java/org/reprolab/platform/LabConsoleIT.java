@@ -89,7 +89,7 @@ class LabConsoleIT extends HostPerClass {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
-        "lab:run no-such-thing                     | lab: unknown experiment 'no-such-thing'; available: forests-smoothers, more-is-better",
+        "lab:run no-such-thing                     | lab: unknown experiment 'no-such-thing'; available: ",
         "lab:run forests-smoothers no_such_param=1 | lab: unknown parameter 'no_such_param'",
         "lab:run forests-smoothers malformed       | lab: malformed parameter 'malformed'; expected name=value",
         "lab:run --profile medium forests-smoothers | lab: unknown profile 'medium'",

@@ -205,7 +205,7 @@ class WebConsoleIT {
             assertTrue(browser.findElement(By.id("feature-theory")).getText().contains("(not installed)"),
                     browser.findElement(By.id("feature-theory")).getText());
             String state = Files.readString(Distribution.featureState(work.resolve("runs")));
-            assertTrue(state.lines().anyMatch(l -> l.startsWith("installed=core") && !l.contains("theory")),
+            assertTrue(state.lines().anyMatch(l -> l.startsWith("installed=") && l.contains("core") && !l.contains("theory")),
                     "the test's own feature state records it: " + state);
             screenshot("theory-uninstalled.png");
 
@@ -220,7 +220,7 @@ class WebConsoleIT {
         assertTrue(browser.findElement(By.id("feature-theory")).getText().contains("(installed)"));
         assertFalse(browser.findElements(By.id("experiment-more-is-better")).isEmpty(), "more-is-better is back");
         String state = Files.readString(Distribution.featureState(work.resolve("runs")));
-        assertTrue(state.lines().anyMatch(l -> l.startsWith("installed=core") && l.contains("theory")), state);
+        assertTrue(state.lines().anyMatch(l -> l.startsWith("installed=") && l.contains("core") && l.contains("theory")), state);
 
         browser.findElement(By.id("start-forests-smoothers")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("claims")));
