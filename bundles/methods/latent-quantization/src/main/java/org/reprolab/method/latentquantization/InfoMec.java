@@ -9,9 +9,9 @@ import org.reprolab.autoencoders.common.MutualInformation;
 
 /**
  * InfoMEC (paper §4): NMI_ij = I(s_i; z_j) / H(s_i) between sources and latents — plug-in counts for discrete
- * latents, Ross's k-NN estimator on the standardised latent for continuous ones — over the active latents; InfoM
- * (modularity), InfoC (compactness) and InfoE (explicitness, from an unregularised class-balanced multinomial logistic
- * regression of each source on the active latents, one-hot for discrete latents).
+ * latents, Ross's k-NN estimator on the standardised latent for continuous ones; InfoM (modularity) and InfoC
+ * (compactness) over the active latents, and InfoE (explicitness, from an unregularised class-balanced multinomial
+ * logistic regression of each source on all latents, one-hot for discrete latents), as in the authors' code.
  */
 final class InfoMec {
 
@@ -96,7 +96,15 @@ final class InfoMec {
         }
         double infoM = modularity(nmi, activeIndex, ns);
         double infoC = compactness(nmi, activeIndex, ns);
-        double infoE = explicitness(sourceColumns, sizes, features(latentColumns, activeIndex, codes, discrete));
+        List<Integer> allLatents = new ArrayList<>();
+        for (int j = 0; j < nz; j++) {
+            allLatents.add(j);
+            if (discrete && codes[j] == null) {
+                codes[j] = distinctValueIndex(latentColumns[j]);
+            }
+        }
+        // as the authors' code, InfoE reads every latent (an inactive one adds a constant or near-constant column)
+        double infoE = explicitness(sourceColumns, sizes, features(latentColumns, allLatents, codes, discrete));
         return new Scores(infoM, infoC, infoE, nmi, active);
     }
 
@@ -172,7 +180,7 @@ final class InfoMec {
         return sum / sizes.length;
     }
 
-    /** The regression inputs: standardised active latents, or the one-hot codes of the active discrete latents. */
+    /** The regression inputs: standardised latents, or the one-hot codes of discrete latents. */
     private static double[][] features(double[][] latentColumns, List<Integer> active, int[][] codes, boolean discrete) {
         int n = latentColumns[0].length;
         List<double[]> columns = new ArrayList<>();

@@ -15,13 +15,13 @@ record Quantised(Tensor continuous, Tensor quantised, Tensor index) {
         return continuous.add(quantised.sub(continuous).detach());
     }
 
-    /** ‖sg(z_c) − z_q‖², summed over dimensions, averaged over the batch: moves the codebook only. */
+    /** ‖sg(z_c) − z_q‖², averaged over dimensions and batch (as the authors' code): moves the codebook only. */
     Tensor quantisationLoss() {
-        return continuous.detach().sub(quantised).square().sum(1).mean();
+        return continuous.detach().sub(quantised).square().mean();
     }
 
-    /** ‖z_c − sg(z_q)‖², summed over dimensions, averaged over the batch: commits the encoder. */
+    /** ‖z_c − sg(z_q)‖², averaged over dimensions and batch (as the authors' code): commits the encoder. */
     Tensor commitmentLoss() {
-        return continuous.sub(quantised.detach()).square().sum(1).mean();
+        return continuous.sub(quantised.detach()).square().mean();
     }
 }

@@ -9,9 +9,10 @@ import org.reprolab.tensor.nn.ReLU;
 
 /**
  * The auto-encoder of every compared model: MLP encoder pixels → 512 → 256 → n_z (×2 for the β-VAE's μ and log σ²),
- * MLP decoder n_z → 256 → 512 → pixel logits, and the variant's latent between them. The training loss is the
- * Bernoulli reconstruction BCE (summed over pixels, averaged over the batch) plus the variant's latent term:
- * λ_q·quantisation + λ_c·commitment for the quantised latents, β·KL(q(z|x) ‖ N(0, I)) for the β-VAE.
+ * MLP decoder n_z → 256 → 512 → pixel logits, and the variant's latent between them. The training loss is scaled
+ * as in the authors' code: the Bernoulli reconstruction BCE averaged over pixels and batch, plus λ_q·quantisation +
+ * λ_c·commitment (each averaged over latent dimensions and batch) for the quantised latents, or (n_z/pixels)·β·(KL per
+ * dimension) for the β-VAE — the per-pixel form of BCE_sum + β·KL_sum.
  */
 final class QuantisedAutoEncoder extends Module {
 
@@ -71,7 +72,7 @@ final class QuantisedAutoEncoder extends Module {
         return decoder.forward(latent);
     }
 
-    /** The training loss on a batch of binary images and its reconstruction part (per image, nats). */
+    /** The training loss on a batch of binary images (per pixel) and its reconstruction part (per image, nats). */
     record Loss(Tensor total, double reconstruction) {
     }
 
@@ -87,7 +88,7 @@ final class QuantisedAutoEncoder extends Module {
             case GAUSSIAN -> {
                 Tensor[] parts = encoded.split(1, settings.latentDims(), settings.latentDims());
                 z = parts[0].add(parts[1].mul(0.5).exp().mul(noise.randn(parts[0].shape())));
-                latentTerm = Losses.klStandardNormal(parts[0], parts[1]).mul(settings.beta());
+                latentTerm = Losses.klStandardNormal(parts[0], parts[1]).mul(settings.beta() / images.size(1));
             }
             default -> {
                 Quantised q = variant.latent == Variant.Latent.SCALAR_CODEBOOKS ? scalarCodebooks.quantise(encoded) : globalCodebook.quantise(encoded);
@@ -95,8 +96,8 @@ final class QuantisedAutoEncoder extends Module {
                 latentTerm = q.quantisationLoss().mul(settings.lambdaQuantise()).add(q.commitmentLoss().mul(settings.lambdaCommit()));
             }
         }
-        Tensor reconstruction = reconstructionBce(decoder.forward(z), images);
-        return new Loss(latentTerm == null ? reconstruction : reconstruction.add(latentTerm), reconstruction.item());
+        Tensor reconstruction = Losses.bceWithLogits(decoder.forward(z), images);
+        return new Loss(latentTerm == null ? reconstruction : reconstruction.add(latentTerm), reconstruction.item() * images.size(1));
     }
 
     /** Bernoulli negative log-likelihood of binary images under pixel logits, summed over pixels, mean over images. */
