@@ -1,5 +1,7 @@
 package org.reprolab.method.posteriorcollapse;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,7 +51,7 @@ final class LinearCvaeStudy {
     private LinearCvaeStudy() {
     }
 
-    static Findings run(Settings s, RunContext ctx, Progress progress) {
+    static Findings run(Settings s, RunContext ctx, ProgressCounter progress) {
         Map<String, Cell> cells = new LinkedHashMap<>();
         List<double[]> grid = new ArrayList<>();
         for (double rho : s.rhos()) {
@@ -81,7 +83,7 @@ final class LinearCvaeStudy {
         return closedFormChecks(s, ctx, cells, minEigen, asym);
     }
 
-    private static Cell cell(Settings s, double rho, double beta, RunContext ctx, Progress progress) {
+    private static Cell cell(Settings s, double rho, double beta, RunContext ctx, ProgressCounter progress) {
         int[] measured = new int[s.seeds()];
         double[][] singular = new double[s.seeds()][];
         double[] first = new double[s.seeds()];

@@ -1,5 +1,7 @@
 package org.reprolab.method.posteriorcollapse;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.reprolab.api.RunContext;
@@ -33,7 +35,7 @@ final class MhvaeStudy {
     private MhvaeStudy() {
     }
 
-    static Findings run(Settings s, RunContext ctx, Progress progress) {
+    static Findings run(Settings s, RunContext ctx, ProgressCounter progress) {
         List<Cell> cells = new ArrayList<>();
         double[] check = null;
         for (double etaDec : s.etaDecs()) {

@@ -1,5 +1,7 @@
 package org.reprolab.method.posteriorcollapse;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -48,7 +50,7 @@ final class NonlinearStudy {
     private NonlinearStudy() {
     }
 
-    static Findings run(Settings s, FashionMnist dataset, RunContext ctx, Progress progress) {
+    static Findings run(Settings s, FashionMnist dataset, RunContext ctx, ProgressCounter progress) {
         LabeledImages train = dataset.load(FashionMnist.Split.TRAIN);
         LabeledImages test = dataset.load(FashionMnist.Split.TEST);
         FashionFindings fashion = fashion(s, train, test, ctx, progress);
@@ -59,7 +61,7 @@ final class NonlinearStudy {
 
     // ---- (1) per-class Fashion-MNIST CVAEs ----------------------------------------------------------------------
 
-    private static FashionFindings fashion(Settings s, LabeledImages train, LabeledImages test, RunContext ctx, Progress progress) {
+    private static FashionFindings fashion(Settings s, LabeledImages train, LabeledImages test, RunContext ctx, ProgressCounter progress) {
         int classes = train.classes();
         RandomGenerator pick = ctx.random("c/fmnist-subsets");
         int[][] trainRows = new int[classes][];
@@ -154,7 +156,7 @@ final class NonlinearStudy {
 
     // ---- (2) synthetic isotropic pairs ---------------------------------------------------------------------------
 
-    private static SyntheticFindings synthetic(Settings s, RunContext ctx, Progress progress) {
+    private static SyntheticFindings synthetic(Settings s, RunContext ctx, ProgressCounter progress) {
         double[] cs = s.couplings();
         int[] measured = new int[cs.length];
         for (int k = 0; k < cs.length; k++) {
@@ -176,7 +178,7 @@ final class NonlinearStudy {
 
     // ---- (3) ReLU MHVAE ---------------------------------------------------------------------------------------------
 
-    private static HierarchyFindings hierarchy(Settings s, LabeledImages train, LabeledImages test, RunContext ctx, Progress progress) {
+    private static HierarchyFindings hierarchy(Settings s, LabeledImages train, LabeledImages test, RunContext ctx, ProgressCounter progress) {
         int[] rows = subset(range(train.size()), s.mhvaeImages(), ctx.random("c/mhvae/subset"));
         Tensor x = images(train.pixels(), rows);
         Tensor held = images(test.pixels(), head(range(test.size()), s.mhvaeTest()));

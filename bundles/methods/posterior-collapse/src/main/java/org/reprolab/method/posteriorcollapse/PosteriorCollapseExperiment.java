@@ -1,5 +1,7 @@
 package org.reprolab.method.posteriorcollapse;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -155,7 +157,7 @@ public final class PosteriorCollapseExperiment implements Experiment {
                 0.5, C_COUPLINGS, ctx.param(C_SYNTH_EPOCHS), ctx.param(C_MHVAE_IMAGES), 1000, 16, ctx.param(C_MHVAE_EPOCHS),
                 ctx.param(C_MHVAE_ETA_DEC), FIXED_SIGMA2, C_BETA2);
         int aCells = a.rhos().length + a.betas().length - 1;
-        Progress progress = new Progress(ctx, (long) aCells * a.seeds() + 2L * B_BETA2.length * B_ETA_DEC.length + 10
+        ProgressCounter progress = new ProgressCounter(ctx, (long) aCells * a.seeds() + 2L * B_BETA2.length * B_ETA_DEC.length + 10
                 + C_COUPLINGS.length + 2L * C_BETA2.length);
 
         long start = System.nanoTime();

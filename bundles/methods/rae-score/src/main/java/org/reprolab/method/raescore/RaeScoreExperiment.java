@@ -1,5 +1,7 @@
 package org.reprolab.method.raescore;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -122,7 +124,7 @@ public final class RaeScoreExperiment implements Experiment {
                 new MetropolisHastings(ctx.param(CHAINS), ctx.param(MH_STEPS), ctx.param(BURN_IN), ctx.param(PROPOSAL)),
                 ctx.param(LINE_POINTS), ctx.param(TEMPERATURES), ctx.param(PILOT_STEPS));
         List<Double> sigmas1d = ctx.param(SIGMAS_1D);
-        Progress progress = new Progress(ctx, sigmas1d.size() + 1 + TwoDimensionalStudy.units(settings2d));
+        ProgressCounter progress = new ProgressCounter(ctx, sigmas1d.size() + 1 + TwoDimensionalStudy.units(settings2d));
 
         long start = System.nanoTime();
         Mixture1d density = Mixture1d.threeGaussians();

@@ -1,5 +1,7 @@
 package org.reprolab.method.raescore;
 
+import org.reprolab.api.ProgressCounter;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,12 +77,12 @@ final class TwoDimensionalStudy {
     private final GaussianMixture data = GaussianMixture.ring(8, 2, 0.3);
     private final Settings settings;
     private final RunContext ctx;
-    private final Progress progress;
+    private final ProgressCounter progress;
     private final Result.Builder out;
     private final double[] grid;
     private final double[] gridWeights;
 
-    TwoDimensionalStudy(Settings settings, RunContext ctx, Progress progress, Result.Builder out) {
+    TwoDimensionalStudy(Settings settings, RunContext ctx, ProgressCounter progress, Result.Builder out) {
         this.settings = settings;
         this.ctx = ctx;
         this.progress = progress;
