@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.EnumSet;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.reprolab.tensor.backend.Backend;
 import org.reprolab.tensor.backend.BinaryOp;
 import org.reprolab.tensor.backend.CounterRng;
@@ -17,38 +14,17 @@ import org.reprolab.tensor.backend.DType;
 import org.reprolab.tensor.backend.ReduceOp;
 import org.reprolab.tensor.backend.UnaryOp;
 import org.reprolab.tensor.backend.View;
-import org.reprolab.tensor.jvm.JvmBackend;
 
 /**
  * Every Backend method on an accelerator against the JVM backend (the reference), on random inputs with
  * non-contiguous, broadcast, offset and edge-sized views, each op with its own error bound. A backend bundle's
  * test extends it and opens its device; skipped only when the machine has no such device.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class OpsAgainstJvmSuite {
-    private static DeviceUnderTest device;
-    private static Backend cl;
-    private static JvmBackend jvm;
-
-    /** Opens the device under test; skips the class (an assumption, never a pass) where there is none. */
-    protected abstract DeviceUnderTest openDevice();
-
-    @BeforeAll
-    void open() {
-        device = openDevice();
-        cl = device.backend();
-        jvm = new JvmBackend(1);
-    }
-
-    @AfterAll
-    void close() {
-        if (device != null) {
-            device.close();
-            jvm.close();
-            Twins.WORST.forEach((op, err) -> System.out.printf("%s-vs-jvm %-28s max error %.3g%n", device.label(), op, err));
-            Twins.WORST.clear();
-            device = null;
-        }
+public abstract class OpsAgainstJvmSuite extends DeviceComparisonSuite {
+    @Override
+    protected void afterClose(String label) {
+        Twins.WORST.forEach((op, err) -> System.out.printf("%s-vs-jvm %-28s max error %.3g%n", label, op, err));
+        Twins.WORST.clear();
     }
 
     private static Twins twins(long seed) {

@@ -5,9 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
 import org.reprolab.backend.device.DeviceBackend;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,7 +12,6 @@ import org.reprolab.tensor.Backends;
 import org.reprolab.tensor.Generator;
 import org.reprolab.tensor.Tensor;
 import org.reprolab.tensor.backend.Backend;
-import org.reprolab.tensor.jvm.JvmBackend;
 import org.reprolab.tensor.models.ReferenceModels;
 import org.reprolab.tensor.nn.Losses;
 import org.reprolab.tensor.nn.Module;
@@ -26,31 +22,7 @@ import org.reprolab.tensor.optim.Adam;
  * device, against the same step on the JVM backend: the same seed gives the same initial weights and data
  * (the random stream is shared), then loss, every gradient and every updated parameter are compared.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-public abstract class TrainingStepSuite {
-    private static DeviceUnderTest device;
-    private static DeviceBackend cl;
-    private static JvmBackend jvm;
-
-    /** Opens the device under test; skips the class (an assumption, never a pass) where there is none. */
-    protected abstract DeviceUnderTest openDevice();
-
-    @BeforeAll
-    void open() {
-        device = openDevice();
-        cl = device.backend();
-        jvm = new JvmBackend(1);
-    }
-
-    @AfterAll
-    void close() {
-        if (device != null) {
-            device.close();
-            jvm.close();
-            device = null;
-        }
-    }
-
+public abstract class TrainingStepSuite extends DeviceComparisonSuite {
     /** What one step leaves behind, read back to the host. */
     record Outcome(double loss, List<float[]> grads, List<float[]> params, long[] transfers) {
     }
